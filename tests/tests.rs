@@ -1,0 +1,16 @@
+//! The one integration-test binary (linking one binary instead of one per
+//! file keeps `cargo test` fast). Each module tests one area; tests that need
+//! root, namespaces or system packages print `SKIP <test>: <reason>` when the
+//! machine cannot run them, and CI (root) runs them all.
+
+// Tests may read the environment and exit freely; the product may not.
+#![allow(clippy::disallowed_methods)]
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+// The product's counting allocator, so governor tests measure what omni
+// measures.
+#[global_allocator]
+static ALLOC: omni::runtime::governor::memory::CountingAlloc<std::alloc::System> =
+    omni::runtime::governor::memory::CountingAlloc::new(std::alloc::System);
+
+mod util;
