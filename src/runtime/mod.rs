@@ -6,4 +6,5 @@
 //! here depends on them.
 
 pub mod error;
+pub mod governor;
 pub mod units;
