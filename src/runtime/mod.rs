@@ -5,6 +5,11 @@
 //! Everything here may be used by `cli`, `commands` and `systems`; nothing
 //! here depends on them.
 
+pub mod config;
 pub mod error;
+pub mod executor;
 pub mod governor;
+pub mod output;
+pub mod sections;
+pub mod state;
 pub mod units;

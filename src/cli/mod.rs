@@ -1,0 +1,507 @@
+//! The top-level command line: argv[0] dispatch, global flags, and the
+//! built-in commands that are not systems (`config`, `ps`, `stop`,
+//! `completions`, `man`, `--list`, `--install`).
+//!
+//! Dispatch (busybox-style, DESIGN.md §2): the program name is `$OMNI_ARGV0`
+//! or the file stem of argv[0], never resolved through symlinks. `omni` takes
+//! the system from the first argument; `omni-<system>` and the classic aliases
+//! (`chaos-cli`, …) run that system directly, with help and errors showing the
+//! name the user typed. Lookup is exact; anything else exits 127.
+//!
+//! [`run`] is the library entry point: `main` only captures the environment
+//! and the real streams and maps the returned [`Exit`] to a process status.
+//! Tests call it in-process with their own registry and buffers.
+
+mod config_cmd;
+mod docs;
+mod install;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use clap::{ArgMatches, Args, Command, FromArgMatches};
+
+use crate::commands::{KNOWN, SystemEntry, known_system_for};
+use crate::runtime::config::{Config, Env, FileChoice, FlagRaw, FlagValue, Section, Sources};
+use crate::runtime::error::{Exit, Failure};
+use crate::runtime::executor::Executor;
+use crate::runtime::output::{ColorChoice, Format, Output, OutputSettings, Streams};
+use crate::runtime::sections;
+
+/// The version printed by `--version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+// Flags accepted before or after the system name. (A `///` doc here would
+// become the `about` of every command they are added to.)
+#[derive(Args, Debug, Default, Clone)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format for reports and errors
+    #[arg(long, global = true, value_name = "FORMAT", value_parser = Format::WORDS.to_vec())]
+    pub format: Option<String>,
+    /// When to use colour
+    #[arg(long, global = true, value_name = "WHEN", value_parser = ColorChoice::WORDS.to_vec())]
+    pub color: Option<String>,
+    /// Print only results and errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Log more to stderr (-v info, -vv debug, -vvv trace)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Concurrency permits for parallel work [default: number of CPUs]
+    #[arg(long, global = true, value_name = "N")]
+    pub workers: Option<String>,
+    /// Cap CPU use at this percent of the whole machine
+    #[arg(long, global = true, value_name = "PERCENT")]
+    pub cpu_percent: Option<String>,
+    /// Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit
+    #[arg(long, global = true, value_name = "SIZE")]
+    pub memory_limit: Option<String>,
+    /// Limit I/O operations per second drawn by systems
+    #[arg(long, global = true, value_name = "N")]
+    pub io_ops: Option<String>,
+    /// Deterministic mode: one seeded RNG source for every system
+    #[arg(long, global = true, value_name = "N")]
+    pub seed: Option<String>,
+    /// Confine file writes to DIR with Landlock (repeatable)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub sandbox: Vec<PathBuf>,
+    /// Print governor statistics to stderr at exit
+    #[arg(long, global = true)]
+    pub stats: bool,
+}
+
+impl GlobalArgs {
+    /// The flags that override configuration keys.
+    fn overrides(&self) -> Vec<FlagValue> {
+        let mut out = Vec::new();
+        let mut one = |section, key, flag, raw: &Option<String>| {
+            if let Some(raw) = raw {
+                out.push(FlagValue {
+                    section,
+                    key,
+                    flag,
+                    raw: FlagRaw::Text(raw.clone()),
+                });
+            }
+        };
+        one("output", "format", "--format", &self.format);
+        one("output", "color", "--color", &self.color);
+        one("governor", "workers", "--workers", &self.workers);
+        one(
+            "governor",
+            "cpu_percent",
+            "--cpu-percent",
+            &self.cpu_percent,
+        );
+        one(
+            "governor",
+            "memory_limit",
+            "--memory-limit",
+            &self.memory_limit,
+        );
+        one("governor", "io_ops", "--io-ops", &self.io_ops);
+        one("governor", "seed", "--seed", &self.seed);
+        if self.stats {
+            one("governor", "stats", "--stats", &Some("true".into()));
+        }
+        if !self.sandbox.is_empty() {
+            out.push(FlagValue {
+                section: "governor",
+                key: "sandbox",
+                flag: "--sandbox",
+                raw: FlagRaw::Paths(self.sandbox.clone()),
+            });
+        }
+        out
+    }
+}
+
+/// Who was invoked, for help, errors and `--list`.
+#[derive(Debug, Clone)]
+pub struct Invocation {
+    /// The prefix of error lines: `omni`, `omni config`, `chaos-cli`.
+    pub prog: String,
+    /// The system being run, if any.
+    pub system: Option<&'static str>,
+}
+
+/// What every command receives.
+pub struct Ctx {
+    /// Who was invoked.
+    pub invocation: Invocation,
+    /// The effective configuration.
+    pub config: Config,
+    /// Where reports and errors go.
+    pub output: Output,
+    /// The one tokio runtime, started on first use.
+    pub executor: Executor,
+    /// The environment snapshot (for commands that pass values down).
+    pub env: Env,
+    /// The registry this invocation dispatches over.
+    pub systems: &'static [SystemEntry],
+}
+
+/// How argv[0] resolved.
+enum Mode {
+    /// `omni …`: the system is the first argument.
+    Root,
+    /// An alias: run this system directly under the typed name.
+    System(&'static SystemEntry, String),
+}
+
+/// The program name: `$OMNI_ARGV0`, else the file stem of argv[0] as typed.
+pub fn program_name(argv0: Option<&OsString>, env: &Env) -> String {
+    if let Some(name) = env.get("OMNI_ARGV0") {
+        return name.to_string();
+    }
+    argv0
+        .map(Path::new)
+        .and_then(Path::file_stem)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "omni".to_string())
+}
+
+fn resolve_mode(name: &str, systems: &'static [SystemEntry]) -> Result<Mode, Failure> {
+    if name == "omni" {
+        return Ok(Mode::Root);
+    }
+    if let Some(entry) = systems
+        .iter()
+        .find(|e| e.alias == name || name.strip_prefix("omni-") == Some(e.id))
+    {
+        return Ok(Mode::System(entry, name.to_string()));
+    }
+    // A system's own id is not an argv[0] name (`chaos` alone could be anything).
+    match known_system_for(name).filter(|id| *id != name) {
+        Some(id) => Err(compiled_out(name, id)),
+        None => Err(Failure::new(
+            Exit::UnknownCommand,
+            format!("'{name}' is not an omni command (see omni --list)"),
+        )),
+    }
+}
+
+fn compiled_out(name: &str, id: &str) -> Failure {
+    Failure::new(
+        Exit::UnknownCommand,
+        format!("'{name}': the {id} system was compiled out of this build (see omni --list)"),
+    )
+}
+
+/// The configuration sections of a build: shared ones, then each system's.
+pub fn config_sections(systems: &[SystemEntry]) -> Vec<&'static Section> {
+    let mut all: Vec<&'static Section> = sections::SHARED.to_vec();
+    all.extend(systems.iter().map(|s| s.section));
+    all
+}
+
+/// Known systems that are not in this build (their config sections are ignored).
+pub fn compiled_out_ids(systems: &[SystemEntry]) -> Vec<&'static str> {
+    KNOWN
+        .iter()
+        .map(|(id, _, _)| *id)
+        .filter(|id| !systems.iter().any(|s| s.id == *id))
+        .collect()
+}
+
+fn with_globals(cmd: Command) -> Command {
+    GlobalArgs::augment_args(cmd)
+}
+
+/// The `omni` command tree for a registry.
+pub fn root_command(systems: &[SystemEntry]) -> Command {
+    let mut cmd = Command::new("omni")
+        .version(VERSION)
+        .about("One executable carrying many systems as subcommands")
+        .long_about(
+            "omni carries its systems as subcommands (`omni <system> …`) and answers to \
+             per-system aliases (`omni-<system>`, `chaos-cli`, …) created by `omni --install DIR`.",
+        )
+        .after_help("Exit codes are listed in `man omni` (EXIT STATUS) and README.md.")
+        .subcommand_value_name("SYSTEM|COMMAND")
+        .arg_required_else_help(true)
+        .arg(
+            clap::Arg::new("list")
+                .long("list")
+                .action(clap::ArgAction::SetTrue)
+                .help("List the systems in this build and their aliases"),
+        )
+        .arg(
+            clap::Arg::new("install")
+                .long("install")
+                .value_name("DIR")
+                .value_parser(clap::value_parser!(PathBuf))
+                .help("Create every alias link (chaos-cli, omni-chaos, …) in DIR"),
+        )
+        .arg(
+            clap::Arg::new("dry-run")
+                .long("dry-run")
+                .requires("install")
+                .action(clap::ArgAction::SetTrue)
+                .help("With --install: print what would change, change nothing"),
+        );
+    for entry in systems {
+        cmd = cmd.subcommand((entry.command)().name(entry.id).about(entry.about));
+    }
+    cmd = cmd
+        .subcommand(config_cmd::command())
+        .subcommand(docs::completions_command())
+        .subcommand(docs::man_command(systems));
+    with_globals(cmd)
+}
+
+/// A system's command as invoked through an alias (`chaos-cli`).
+pub fn alias_command(entry: &SystemEntry, name: &str) -> Command {
+    with_globals(
+        (entry.command)()
+            .name(name.to_string())
+            .bin_name(name.to_string())
+            .version(VERSION)
+            .about(entry.about),
+    )
+}
+
+/// Runs one invocation of omni and returns its exit code.
+pub fn run(
+    argv: Vec<OsString>,
+    env: Env,
+    systems: &'static [SystemEntry],
+    streams: Streams,
+    executor: Executor,
+) -> Exit {
+    let name = program_name(argv.first(), &env);
+    // Until flags are parsed, errors use the format the user asked for, if any.
+    let early_format = early_format(&argv);
+    let early = Output::new(
+        &OutputSettings {
+            format: early_format,
+            color: ColorChoice::Auto,
+            quiet: false,
+            verbose: 0,
+        },
+        &env,
+        streams,
+    );
+    let mode = match resolve_mode(&name, systems) {
+        Ok(mode) => mode,
+        Err(failure) => {
+            early.error("omni", None, &failure);
+            return failure.exit();
+        }
+    };
+    let cmd = match &mode {
+        Mode::Root => root_command(systems),
+        Mode::System(entry, typed) => alias_command(entry, typed),
+    };
+    let color = early.color_err();
+    let matches = match cmd.color(clap_color(color)).try_get_matches_from(&argv) {
+        Ok(m) => m,
+        Err(err) => return clap_error(err, &early, &name, systems),
+    };
+    let (invocation, leaf) = invocation_for(&mode, &matches);
+    let globals = GlobalArgs::from_arg_matches(leaf).unwrap_or_default();
+    init_logging(globals.verbose, globals.quiet);
+
+    let prog = invocation.prog.clone();
+    let ctx = match build_ctx(invocation, &globals, env, systems, early, executor) {
+        Ok(ctx) => ctx,
+        Err((failure, out)) => {
+            out.error(&prog, None, &failure);
+            return failure.exit();
+        }
+    };
+    let result = dispatch(&mode, &matches, &ctx);
+    finish(&ctx, result)
+}
+
+/// Reports the outcome: errors once, broken pipes silently.
+fn finish(ctx: &Ctx, result: Result<Exit, Failure>) -> Exit {
+    match result {
+        Ok(exit) => exit,
+        Err(failure) if failure.is_broken_pipe() => Exit::Success,
+        Err(failure) => {
+            ctx.output
+                .error(&ctx.invocation.prog, ctx.invocation.system, &failure);
+            failure.exit()
+        }
+    }
+}
+
+fn build_ctx(
+    invocation: Invocation,
+    globals: &GlobalArgs,
+    env: Env,
+    systems: &'static [SystemEntry],
+    early: Output,
+    executor: Executor,
+) -> Result<Ctx, (Failure, Output)> {
+    let all_sections = config_sections(systems);
+    let ignored = compiled_out_ids(systems);
+    let flags = globals.overrides();
+    let loaded = Config::load(&Sources {
+        sections: &all_sections,
+        ignored_sections: &ignored,
+        file: FileChoice::resolve(globals.config.as_deref(), &env),
+        env: &env,
+        flags: &flags,
+    });
+    let config = match loaded {
+        Ok(c) => c,
+        Err(e) => return Err((e.into(), early)),
+    };
+    let settings = OutputSettings {
+        format: Format::from_word(config.str("output", "format").unwrap_or("text")),
+        color: ColorChoice::from_word(config.str("output", "color").unwrap_or("auto")),
+        quiet: globals.quiet,
+        verbose: globals.verbose,
+    };
+    let output = early.reconfigure(&settings, &env);
+    Ok(Ctx {
+        invocation,
+        config,
+        output,
+        executor,
+        env,
+        systems,
+    })
+}
+
+/// Finds `--format json` / `--format=json` before clap runs.
+fn early_format(argv: &[OsString]) -> Format {
+    let mut it = argv.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = it.next() {
+        if arg == "--format" {
+            if it.next() == Some("json") {
+                return Format::Json;
+            }
+        } else if arg == "--format=json" {
+            return Format::Json;
+        }
+    }
+    Format::Text
+}
+
+fn clap_color(color: bool) -> clap::ColorChoice {
+    if color {
+        clap::ColorChoice::Always
+    } else {
+        clap::ColorChoice::Never
+    }
+}
+
+/// Help and version go to stdout with exit 0; usage errors to stderr with 2;
+/// a system that exists but is not in this build gets the 127 message.
+fn clap_error(err: clap::Error, out: &Output, name: &str, systems: &'static [SystemEntry]) -> Exit {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if err.kind() == ErrorKind::InvalidSubcommand {
+        if let Some(ContextValue::String(sub)) = err.get(ContextKind::InvalidSubcommand) {
+            if let Some(id) = known_system_for(sub).filter(|_| !systems.iter().any(|s| s.id == sub))
+            {
+                out.error(name, None, &compiled_out(sub, id));
+                return Exit::UnknownCommand;
+            }
+        }
+    }
+    let rendered = if out.color_err() {
+        err.render().ansi().to_string()
+    } else {
+        err.render().to_string()
+    };
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = out.raw(rendered.as_bytes());
+            Exit::Success
+        }
+        _ => {
+            out.raw_err(&rendered);
+            Exit::Usage
+        }
+    }
+}
+
+/// Works out the error prefix and the deepest matches (where globals land).
+fn invocation_for<'m>(mode: &Mode, matches: &'m ArgMatches) -> (Invocation, &'m ArgMatches) {
+    let mut leaf = matches;
+    while let Some((_, sub)) = leaf.subcommand() {
+        leaf = sub;
+    }
+    let invocation = match mode {
+        Mode::System(entry, typed) => Invocation {
+            prog: typed.clone(),
+            system: Some(entry.id),
+        },
+        Mode::Root => match matches.subcommand_name() {
+            Some(sub) => Invocation {
+                prog: format!("omni {sub}"),
+                system: KNOWN.iter().map(|k| k.0).find(|id| *id == sub),
+            },
+            None => Invocation {
+                prog: "omni".into(),
+                system: None,
+            },
+        },
+    };
+    (invocation, leaf)
+}
+
+fn dispatch(mode: &Mode, matches: &ArgMatches, ctx: &Ctx) -> Result<Exit, Failure> {
+    match mode {
+        Mode::System(entry, _) => (entry.run)(matches, ctx),
+        Mode::Root => {
+            let action_flag = matches.get_flag("list") || matches.contains_id("install");
+            if action_flag && matches.subcommand().is_some() {
+                return Err(Failure::new(
+                    Exit::Usage,
+                    "--list and --install cannot be combined with a command",
+                ));
+            }
+            if matches.get_flag("list") {
+                return install::list(ctx);
+            }
+            if let Some(dir) = matches.get_one::<PathBuf>("install") {
+                return install::install(ctx, dir, matches.get_flag("dry-run"));
+            }
+            let Some((sub, sub_m)) = matches.subcommand() else {
+                return Err(Failure::new(
+                    Exit::Usage,
+                    "no command given (see omni --help)",
+                ));
+            };
+            if let Some(entry) = ctx.systems.iter().find(|e| e.id == sub) {
+                return (entry.run)(sub_m, ctx);
+            }
+            match sub {
+                "config" => config_cmd::run(sub_m, ctx),
+                "completions" => docs::completions(sub_m, ctx),
+                "man" => docs::man(sub_m, ctx),
+                other => Err(Failure::new(
+                    Exit::Software,
+                    format!("unhandled command '{other}'"),
+                )),
+            }
+        }
+    }
+}
+
+/// Sends logs to stderr: warnings by default, errors only with `-q`.
+fn init_logging(verbose: u8, quiet: bool) {
+    use tracing::Level;
+    let level = match (quiet, verbose) {
+        (true, _) => Level::ERROR,
+        (false, 0) => Level::WARN,
+        (false, 1) => Level::INFO,
+        (false, 2) => Level::DEBUG,
+        _ => Level::TRACE,
+    };
+    // NB: in-process tests run many invocations; only the first installs.
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_target(false)
+        .without_time()
+        .try_init();
+}
