@@ -3,6 +3,7 @@
 //! status. Nothing else lives here.
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use omni::runtime::config::Env;
 use omni::runtime::executor::Executor;
@@ -23,12 +24,15 @@ fn main() -> ExitCode {
     let env = Env::capture();
     let argv = std::env::args_os().collect();
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let executor = Arc::new(Executor::new(workers));
     let exit = omni::cli::run(
         argv,
         env,
         omni::commands::SYSTEMS,
         Streams::stdio(),
-        Executor::new(workers),
+        Arc::clone(&executor),
     );
+    // Dropping the last handle shuts the runtime down (bounded) before exit.
+    drop(executor);
     ExitCode::from(exit.code())
 }

@@ -18,6 +18,7 @@ mod install;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::{ArgMatches, Args, Command, FromArgMatches};
 
@@ -138,7 +139,7 @@ pub struct Ctx {
     /// Where reports and errors go.
     pub output: Output,
     /// The one tokio runtime, started on first use.
-    pub executor: Executor,
+    pub executor: Arc<Executor>,
     /// The environment snapshot (for commands that pass values down).
     pub env: Env,
     /// The registry this invocation dispatches over.
@@ -271,7 +272,7 @@ pub fn run(
     env: Env,
     systems: &'static [SystemEntry],
     streams: Streams,
-    executor: Executor,
+    executor: Arc<Executor>,
 ) -> Exit {
     let name = program_name(argv.first(), &env);
     // Until flags are parsed, errors use the format the user asked for, if any.
@@ -337,7 +338,7 @@ fn build_ctx(
     env: Env,
     systems: &'static [SystemEntry],
     early: Output,
-    executor: Executor,
+    executor: Arc<Executor>,
 ) -> Result<Ctx, (Failure, Output)> {
     let all_sections = config_sections(systems);
     let ignored = compiled_out_ids(systems);

@@ -73,3 +73,81 @@ pub fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions and cannot fail.
     unsafe { libc::geteuid() == 0 }
 }
+
+/// A cloneable in-memory writer for in-process runs of `omni::cli::run`.
+#[derive(Clone, Default)]
+pub struct Buf(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Buf {
+    /// Everything written so far, as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl std::io::Write for Buf {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(data);
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The outcome of an in-process invocation.
+pub struct Run {
+    pub exit: omni::runtime::error::Exit,
+    pub stdout: String,
+    pub stderr: String,
+    pub runtime_started: bool,
+}
+
+/// Runs `omni::cli::run` in-process with `argv` (argv[0] included), an
+/// environment isolated in `home`, and the given registry.
+pub fn run_in_process(
+    argv: &[&str],
+    home: &std::path::Path,
+    extra_env: &[(&str, &str)],
+    systems: &'static [omni::commands::SystemEntry],
+) -> Run {
+    let mut pairs: Vec<(String, String)> = vec![
+        ("HOME".into(), home.display().to_string()),
+        (
+            "XDG_CONFIG_HOME".into(),
+            home.join("config").display().to_string(),
+        ),
+        (
+            "XDG_STATE_HOME".into(),
+            home.join("state").display().to_string(),
+        ),
+    ];
+    pairs.extend(
+        extra_env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    let env = omni::runtime::config::Env::from_pairs(pairs);
+    let (out, err) = (Buf::default(), Buf::default());
+    let streams = omni::runtime::output::Streams {
+        out: Box::new(out.clone()),
+        err: Box::new(err.clone()),
+        out_tty: false,
+        err_tty: false,
+    };
+    let executor = std::sync::Arc::new(omni::runtime::executor::Executor::new(1));
+    let argv = argv.iter().map(std::ffi::OsString::from).collect();
+    let exit = omni::cli::run(
+        argv,
+        env,
+        systems,
+        streams,
+        std::sync::Arc::clone(&executor),
+    );
+    Run {
+        exit,
+        stdout: out.text(),
+        stderr: err.text(),
+        runtime_started: executor.started(),
+    }
+}
