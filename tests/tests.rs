@@ -15,4 +15,5 @@ static ALLOC: omni::runtime::governor::memory::CountingAlloc<std::alloc::System>
 
 mod util;
 
+mod config;
 mod dispatch;
