@@ -491,3 +491,62 @@ fn clap_tree_is_consistent() {
     omni::cli::alias_command(&TEST_SYSTEMS[0], "chaos-cli").debug_assert();
     omni::cli::root_command(omni::commands::SYSTEMS).debug_assert();
 }
+
+#[test]
+fn completions_and_man_pages_cover_every_alias() {
+    let h = home();
+    let r = run_in_process(
+        &["omni", "completions", "bash", "--alias", "chaos-cli"],
+        h.path(),
+        &[],
+        &TEST_SYSTEMS,
+    );
+    assert_eq!(r.exit, Exit::Success, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.trim_start().starts_with("complete -F") && l.ends_with(" chaos-cli")),
+        "completes under the alias name"
+    );
+    assert!(r.stdout.contains("list") && r.stdout.contains("deny"));
+    let dir = h.path().join("out");
+    let c = run_in_process(
+        &[
+            "omni",
+            "completions",
+            "--out-dir",
+            dir.join("c").to_str().unwrap(),
+        ],
+        h.path(),
+        &[],
+        &TEST_SYSTEMS,
+    );
+    assert_eq!(c.exit, Exit::Success);
+    for file in [
+        "omni.bash",
+        "chaos-cli.bash",
+        "omni-chaos.bash",
+        "_chaos-cli",
+        "chaos-cli.fish",
+        "chaos-cli.elv",
+        "_chaos-cli.ps1",
+    ] {
+        assert!(dir.join("c").join(file).exists(), "{file}");
+    }
+    let m = run_in_process(
+        &["omni", "man", "--out-dir", dir.join("m").to_str().unwrap()],
+        h.path(),
+        &[],
+        &TEST_SYSTEMS,
+    );
+    assert_eq!(m.exit, Exit::Success);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("m/chaos-cli.1")).unwrap(),
+        ".so man1/omni-chaos.1\n"
+    );
+    let page = std::fs::read_to_string(dir.join("m/omni-chaos.1")).unwrap();
+    assert!(
+        page.contains(".TH omni-chaos 1") && page.contains("EXIT STATUS"),
+        "{page}"
+    );
+}

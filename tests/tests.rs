@@ -17,3 +17,4 @@ mod util;
 
 mod config;
 mod dispatch;
+mod docs;

@@ -1,0 +1,180 @@
+//! Generated completions and man pages: committed, fresh, and working in a
+//! real shell.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::util::omni;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Regenerates `what` (completions or man) into a temp dir and compares it,
+/// file by file, with the committed directory.
+fn assert_fresh(what: &str) {
+    let h = tempfile::tempdir().unwrap();
+    let out_dir = h.path().join(what);
+    let status = omni(h.path())
+        .args([what, "--out-dir", out_dir.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let fresh = read_dir(&out_dir);
+    let committed = read_dir(&repo().join(what));
+    let names = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(&committed),
+        names(&fresh),
+        "{what}/ has missing or extra files: run scripts/gen-docs.sh and commit"
+    );
+    for (name, bytes) in &fresh {
+        assert!(
+            committed[name] == *bytes,
+            "{what}/{name} is stale: run scripts/gen-docs.sh and commit"
+        );
+    }
+}
+
+#[test]
+fn completions_are_fresh() {
+    assert_fresh("completions");
+}
+
+#[test]
+fn man_pages_are_fresh() {
+    assert_fresh("man");
+}
+
+#[test]
+fn printed_completions_match_the_committed_files() {
+    let h = tempfile::tempdir().unwrap();
+    for (shell, file) in [
+        ("bash", "omni.bash"),
+        ("zsh", "_omni"),
+        ("fish", "omni.fish"),
+    ] {
+        let out = omni(h.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_eq!(
+            out.stdout,
+            std::fs::read(repo().join("completions").join(file)).unwrap(),
+            "{shell}"
+        );
+    }
+}
+
+/// What bash completes for `line` (words so far, cursor at the end).
+fn bash_complete(words: &[&str]) -> Vec<String> {
+    let script = repo().join("completions/omni.bash");
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let cword = words.len() - 1;
+    let line = words.join(" ");
+    let prog = format!(
+        "source '{}'\nCOMP_WORDS=({})\nCOMP_CWORD={cword}\nCOMP_LINE='{line}'\nCOMP_POINT=${{#COMP_LINE}}\n\
+         _omni omni '{}' '{}'\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        script.display(),
+        quoted.join(" "),
+        words[cword],
+        words[cword.saturating_sub(1)],
+    );
+    let out = Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &prog])
+        .output()
+        .expect("bash is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn bash_completes_first_and_second_level() {
+    let top = bash_complete(&["omni", ""]);
+    for want in [
+        "config",
+        "completions",
+        "man",
+        "--list",
+        "--install",
+        "--format",
+    ] {
+        assert!(
+            top.contains(&want.to_string()),
+            "omni <TAB> lacks {want}: {top:?}"
+        );
+    }
+    let config = bash_complete(&["omni", "config", ""]);
+    for want in ["show", "check", "init"] {
+        assert!(
+            config.contains(&want.to_string()),
+            "omni config <TAB> lacks {want}: {config:?}"
+        );
+    }
+    assert!(
+        !config.contains(&"completions".to_string()),
+        "second level offers only config's words"
+    );
+    let prefix = bash_complete(&["omni", "con"]);
+    assert_eq!(prefix, vec!["config".to_string()]);
+    let format = bash_complete(&["omni", "--format", ""]);
+    assert_eq!(format, vec!["text".to_string(), "json".to_string()]);
+}
+
+#[test]
+fn man_page_documents_exit_status_and_environment() {
+    let h = tempfile::tempdir().unwrap();
+    let out = omni(h.path()).arg("man").output().unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH omni 1"),
+        "roff"
+    );
+    let exit_status = &page[page
+        .find(".SH \"EXIT STATUS\"")
+        .expect("EXIT STATUS section")..];
+    for exit in omni::runtime::error::Exit::ALL {
+        assert!(
+            exit_status.contains(&format!("\\fB{}\\fR", exit.code())),
+            "code {} missing",
+            exit.code()
+        );
+    }
+    assert!(page.contains(".SH ENVIRONMENT") && page.contains("OMNI_CONFIG"));
+}
+
+#[test]
+fn completions_reject_unknown_aliases() {
+    let h = tempfile::tempdir().unwrap();
+    let out = omni(h.path())
+        .args(["completions", "bash", "--alias", "foo-cli"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("'foo-cli' is not an alias of a system in this build")
+    );
+}
