@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls exactly this).
+# On a fresh Debian machine it first installs what the suite needs, then runs:
+# formatting, clippy, unit + integration tests (which include the README and
+# docs examples), and the installer end to end. Tests that need root or system
+# features print "SKIP <test>: <reason>" when they cannot run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "prerequisites"
+need_pkgs=()
+for pair in musl-gcc:musl-tools file:file openssl:openssl curl:curl bash:bash; do
+  command -v "${pair%%:*}" >/dev/null || need_pkgs+=("${pair#*:}")
+done
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing: ${need_pkgs[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+  else
+    echo "missing packages: ${need_pkgs[*]} (run as root or: sudo apt-get install ${need_pkgs[*]})" >&2
+    exit 1
+  fi
+fi
+command -v cargo >/dev/null || { echo "cargo is missing: install Rust first" >&2; exit 1; }
+for component in rustfmt clippy; do
+  rustup component list --installed 2>/dev/null | grep -q "^$component" || rustup component add "$component"
+done
+rustup target list --installed | grep -qx x86_64-unknown-linux-musl || rustup target add x86_64-unknown-linux-musl
+echo "ok: $(cargo --version), musl target, $(command -v musl-gcc)"
+
+step "cargo fmt --check"
+cargo fmt --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --locked --all-targets -- -D warnings
+
+step "cargo test (unit, integration, README and docs examples)"
+cargo test --locked 2>&1 | tee /tmp/omni-test.log
+if grep -h '^SKIP ' /tmp/omni-test.log; then
+  echo "(the tests above were skipped on this machine; CI runs them as root)"
+fi
+
+step "install.sh end to end"
+scripts/test-install.sh
+
+echo
+echo "all checks passed"
