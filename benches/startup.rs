@@ -28,25 +28,40 @@ fn spawn(program: &Path, arg0: Option<&str>, args: &[&str]) {
 fn startup(c: &mut Criterion) {
     let omni = Path::new(env!("CARGO_BIN_EXE_omni"));
     // The first system in this build, if any, stands in for "an alias".
-    let listed = Command::new(omni).args(["--list", "--format", "json"]).output().expect("omni --list");
+    let listed = Command::new(omni)
+        .args(["--list", "--format", "json"])
+        .output()
+        .expect("omni --list");
     let doc: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("json");
     let alias = doc["systems"][0]["aliases"][1].as_str().map(str::to_string);
 
     let mut group = c.benchmark_group("startup");
-    group.bench_function("omni--version", |b| b.iter(|| spawn(omni, None, &["--version"])));
+    group.bench_function("omni--version", |b| {
+        b.iter(|| spawn(omni, None, &["--version"]))
+    });
     group.bench_function("omni--help", |b| b.iter(|| spawn(omni, None, &["--help"])));
     match &alias {
         Some(name) => {
-            group.bench_function("alias--help", |b| b.iter(|| spawn(omni, Some(name), &["--help"])));
+            group.bench_function("alias--help", |b| {
+                b.iter(|| spawn(omni, Some(name), &["--help"]))
+            });
         }
-        None => eprintln!("startup/alias--help: no system in this build; measuring `omni config --help`"),
+        None => eprintln!(
+            "startup/alias--help: no system in this build; measuring `omni config --help`"
+        ),
     }
     if alias.is_none() {
-        group.bench_function("subcommand--help", |b| b.iter(|| spawn(omni, None, &["config", "--help"])));
+        group.bench_function("subcommand--help", |b| {
+            b.iter(|| spawn(omni, None, &["config", "--help"]))
+        });
     }
-    group.bench_function("true", |b| b.iter(|| spawn(Path::new("/bin/true"), None, &[])));
+    group.bench_function("true", |b| {
+        b.iter(|| spawn(Path::new("/bin/true"), None, &[]))
+    });
     if let Ok(busybox) = which("busybox") {
-        group.bench_function("busybox-true", |b| b.iter(|| spawn(&busybox, None, &["true"])));
+        group.bench_function("busybox-true", |b| {
+            b.iter(|| spawn(&busybox, None, &["true"]))
+        });
     }
     group.finish();
 }

@@ -178,3 +178,24 @@ fn completions_reject_unknown_aliases() {
             .contains("'foo-cli' is not an alias of a system in this build")
     );
 }
+
+#[test]
+fn readme_tables_match_the_code() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for exit in omni::runtime::error::Exit::ALL {
+        let row = format!("| {} | {} |", exit.code(), exit.meaning());
+        assert!(
+            readme.contains(&row),
+            "README exit-code table lacks or misstates: {row}"
+        );
+    }
+    for section in omni::runtime::sections::SHARED {
+        for key in section.keys {
+            let cell = format!("| `[{}] {}` |", section.name, key.name);
+            assert!(
+                readme.contains(&cell),
+                "README configuration table lacks {cell}"
+            );
+        }
+    }
+}

@@ -18,3 +18,4 @@ mod util;
 mod config;
 mod dispatch;
 mod docs;
+mod examples;
