@@ -5,6 +5,7 @@
 //! Everything here may be used by `cli`, `commands` and `systems`; nothing
 //! here depends on them.
 
+pub mod crypto;
 pub mod error;
 pub mod governor;
 pub mod units;
