@@ -14,4 +14,5 @@ static ALLOC: omni::runtime::governor::memory::CountingAlloc<std::alloc::System>
     omni::runtime::governor::memory::CountingAlloc::new(std::alloc::System);
 
 mod crypto;
+mod server;
 mod util;

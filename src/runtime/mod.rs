@@ -8,4 +8,5 @@
 pub mod crypto;
 pub mod error;
 pub mod governor;
+pub mod server;
 pub mod units;
