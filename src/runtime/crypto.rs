@@ -164,13 +164,13 @@ impl Classify for CryptoError {
     }
 }
 
-/// Why a public key text was rejected (no path attached; see
-/// [`read_public_key`] for the file variant).
+/// Why a key, key id or digest given as text was rejected. No path is
+/// attached: the file readers wrap it into [`CryptoError::Malformed`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct KeyParseError(String);
+pub struct ParseError(String);
 
-impl Classify for KeyParseError {
+impl Classify for ParseError {
     fn exit(&self) -> Exit {
         Exit::DataErr
     }
@@ -257,13 +257,13 @@ impl fmt::Debug for KeyId {
 }
 
 impl FromStr for KeyId {
-    type Err = KeyParseError;
+    type Err = ParseError;
 
     /// Parses the full 64-digit form (either case).
-    fn from_str(s: &str) -> Result<KeyId, KeyParseError> {
+    fn from_str(s: &str) -> Result<KeyId, ParseError> {
         let mut out = [0u8; 32];
         hex::decode_to_slice(s.trim(), &mut out)
-            .map_err(|_| KeyParseError(format!("key id {s:?} is not 64 hex digits")))?;
+            .map_err(|_| ParseError(format!("key id {s:?} is not 64 hex digits")))?;
         Ok(KeyId(out))
     }
 }
@@ -279,7 +279,7 @@ pub fn key_id(key: &VerifyingKey) -> KeyId {
 /// The private key as PKCS#8 v1 PEM (the `openssl genpkey` shape).
 ///
 /// The text is zeroized when dropped.
-pub fn private_key_pem(key: &SigningKey) -> Result<Zeroizing<String>, KeyParseError> {
+pub fn private_key_pem(key: &SigningKey) -> Result<Zeroizing<String>, ParseError> {
     // v1 (no embedded public key) rather than dalek's default v2: OpenSSL 1.1,
     // Go's x509 and others only read v1 for Ed25519.
     let bytes = pkcs8::KeypairBytes {
@@ -288,69 +288,66 @@ pub fn private_key_pem(key: &SigningKey) -> Result<Zeroizing<String>, KeyParseEr
     };
     bytes
         .to_pkcs8_pem(LineEnding::LF)
-        .map_err(|e| KeyParseError(format!("cannot encode private key: {e}")))
+        .map_err(|e| ParseError(format!("cannot encode private key: {e}")))
 }
 
 /// The public key as SubjectPublicKeyInfo PEM.
-pub fn public_key_pem(key: &VerifyingKey) -> Result<String, KeyParseError> {
+pub fn public_key_pem(key: &VerifyingKey) -> Result<String, ParseError> {
     key.to_public_key_pem(LineEnding::LF)
-        .map_err(|e| KeyParseError(format!("cannot encode public key: {e}")))
+        .map_err(|e| ParseError(format!("cannot encode public key: {e}")))
 }
 
 /// Parses a private key from PKCS#8 PEM text (v1 or v2).
-pub fn parse_private_key(text: &str) -> Result<SigningKey, KeyParseError> {
+pub fn parse_private_key(text: &str) -> Result<SigningKey, ParseError> {
     let trimmed = text.trim_start();
     if trimmed.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
-        return Err(KeyParseError(
+        return Err(ParseError(
             "encrypted private keys are not supported; decrypt it with openssl pkey".into(),
         ));
     }
     if trimmed.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----") {
-        return Err(KeyParseError(
+        return Err(ParseError(
             "OpenSSH private keys are not supported; expected PKCS#8 PEM \
              (-----BEGIN PRIVATE KEY-----)"
                 .into(),
         ));
     }
     if trimmed.starts_with("-----BEGIN PUBLIC KEY-----") {
-        return Err(KeyParseError(
+        return Err(ParseError(
             "this is a public key; expected a private key".into(),
         ));
     }
     if !trimmed.starts_with("-----BEGIN PRIVATE KEY-----") {
-        return Err(KeyParseError(
+        return Err(ParseError(
             "not a PKCS#8 PEM private key (expected -----BEGIN PRIVATE KEY-----)".into(),
         ));
     }
-    SigningKey::from_pkcs8_pem(text).map_err(|e| KeyParseError(describe_pkcs8(&e)))
+    SigningKey::from_pkcs8_pem(text).map_err(|e| ParseError(describe_pkcs8(&e)))
 }
 
 /// Parses a public key from SPKI PEM text or 64 hex digits.
 ///
 /// Weak (small-order) keys are refused: nothing signed can be trusted with
 /// them, and `verify_strict` would reject every signature anyway.
-pub fn parse_public_key(text: &str) -> Result<VerifyingKey, KeyParseError> {
+pub fn parse_public_key(text: &str) -> Result<VerifyingKey, ParseError> {
     let trimmed = text.trim();
     let key = if trimmed.starts_with("-----BEGIN PUBLIC KEY-----") {
-        VerifyingKey::from_public_key_pem(trimmed).map_err(|e| {
-            KeyParseError(format!("not an Ed25519 SubjectPublicKeyInfo PEM key: {e}"))
-        })?
+        VerifyingKey::from_public_key_pem(trimmed)
+            .map_err(|e| ParseError(format!("not an Ed25519 SubjectPublicKeyInfo PEM key: {e}")))?
     } else if trimmed.starts_with("-----BEGIN") {
-        return Err(KeyParseError(
+        return Err(ParseError(
             "expected a public key (-----BEGIN PUBLIC KEY----- or 64 hex digits)".into(),
         ));
     } else {
         let mut raw = [0u8; PUBLIC_KEY_LENGTH];
         hex::decode_to_slice(trimmed, &mut raw).map_err(|_| {
-            KeyParseError(
-                "expected a public key (-----BEGIN PUBLIC KEY----- or 64 hex digits)".into(),
-            )
+            ParseError("expected a public key (-----BEGIN PUBLIC KEY----- or 64 hex digits)".into())
         })?;
         VerifyingKey::from_bytes(&raw)
-            .map_err(|_| KeyParseError("not a valid Ed25519 public key (bad point)".into()))?
+            .map_err(|_| ParseError("not a valid Ed25519 public key (bad point)".into()))?
     };
     if key.is_weak() {
-        return Err(KeyParseError(
+        return Err(ParseError(
             "weak Ed25519 public key (small-order point) refused".into(),
         ));
     }
@@ -608,12 +605,12 @@ impl fmt::Debug for Digest {
 }
 
 impl FromStr for Digest {
-    type Err = KeyParseError;
+    type Err = ParseError;
 
-    fn from_str(s: &str) -> Result<Digest, KeyParseError> {
+    fn from_str(s: &str) -> Result<Digest, ParseError> {
         let mut out = [0u8; 32];
         hex::decode_to_slice(s.trim(), &mut out)
-            .map_err(|_| KeyParseError(format!("digest {s:?} is not 64 hex digits")))?;
+            .map_err(|_| ParseError(format!("digest {s:?} is not 64 hex digits")))?;
         Ok(Digest(out))
     }
 }
