@@ -688,6 +688,60 @@ fn grace_expiry_drops_requests_still_running() {
     assert!(client.join().unwrap().is_err());
 }
 
+#[test]
+fn slow_headers_are_cut_off_and_idle_keepalive_does_not_hold_shutdown() {
+    let rt = runtime();
+    let mut server = rt
+        .block_on(
+            ServerBuilder::new("slowloris")
+                .header_timeout(Duration::from_millis(300))
+                .shutdown_grace(Duration::from_secs(10))
+                .shutdown_on_signals(false)
+                .start(),
+        )
+        .unwrap();
+    let addr = server.local_addr();
+
+    // Half a request line, then silence: the server hangs up.
+    let mut slow = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let started = Instant::now();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let mut sink = Vec::new();
+    let _ = slow.read_to_end(&mut sink); // EOF or reset: both end the wait
+    let took = started.elapsed();
+    assert!(took >= Duration::from_millis(250), "{took:?}");
+    assert!(
+        took < Duration::from_secs(5),
+        "cut off by the header timeout: {took:?}"
+    );
+
+    // A keep-alive connection that finished its request and sits idle is
+    // closed at once by shutdown instead of holding the 10 s grace.
+    let mut idle = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let mut buf = [0u8; 256];
+    let n = idle.read(&mut buf).unwrap();
+    assert!(buf[..n].starts_with(b"HTTP/1.1 200"), "{:?}", &buf[..n]);
+
+    let started = Instant::now();
+    server.shutdown();
+    let stopped = rt.block_on(server.wait()).unwrap();
+    assert!(stopped.drained, "{stopped:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    // The idle connection was closed by the server.
+    assert_eq!(idle.read(&mut buf).unwrap_or(0), 0);
+}
+
 // ---------------------------------------------------------------------------
 // SIGTERM, in a child process: signals are process-wide.
 
