@@ -624,6 +624,25 @@ fn non_loopback_bind_needs_allow_public() {
 }
 
 #[test]
+fn clashing_metric_family_fails_start_up() {
+    let rt = runtime();
+    let metrics = omni::runtime::server::Metrics::new();
+    metrics
+        .gauge("omni_http_requests_total", "Not a counter.", &[])
+        .unwrap();
+    let err = rt
+        .block_on(
+            ServerBuilder::new("clash")
+                .metrics(metrics)
+                .shutdown_on_signals(false)
+                .start(),
+        )
+        .unwrap_err();
+    assert!(matches!(err, ServerError::Metrics { .. }), "{err:?}");
+    assert_eq!(err.exit(), Exit::Software);
+}
+
+#[test]
 fn port_in_use_is_a_temporary_failure() {
     let rt = runtime();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -372,25 +372,19 @@ impl ServerBuilder {
             });
         }
         let metrics = self.metrics.unwrap_or_default();
-        // Register the families now, so a clash is a start-up error rather
+        // Declare the families now, so a clash is a start-up error rather
         // than requests that silently go uncounted.
-        let probe = [
-            ("server", name.as_str()),
-            ("route", "/healthz"),
-            ("method", "GET"),
-        ];
         metrics
-            .counter(
+            .declare_counter(
                 REQUESTS_TOTAL,
                 REQUESTS_HELP,
-                &[probe[0], probe[1], probe[2], ("status", "200")],
+                &["server", "route", "method", "status"],
             )
-            .and_then(|_| {
-                metrics.histogram(
+            .and_then(|()| {
+                metrics.declare_histogram(
                     DURATION_SECONDS,
                     DURATION_HELP,
-                    &probe,
-                    DEFAULT_SECONDS_BUCKETS,
+                    &["server", "route", "method"],
                 )
             })
             .map_err(|source| ServerError::Metrics {

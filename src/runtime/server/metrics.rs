@@ -296,6 +296,50 @@ impl Metrics {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Declares the counter family `name` without creating a series.
+    ///
+    /// Checks the name, HELP text and label names against any earlier
+    /// registration, so code that only creates series later (per request)
+    /// can fail fast at start-up instead.
+    pub fn declare_counter(
+        &self,
+        name: &str,
+        help: &str,
+        label_names: &[&str],
+    ) -> Result<(), MetricsError> {
+        self.declare(name, help, Kind::Counter, label_names)
+    }
+
+    /// Declares the histogram family `name` without creating a series; see
+    /// [`Metrics::declare_counter`].
+    pub fn declare_histogram(
+        &self,
+        name: &str,
+        help: &str,
+        label_names: &[&str],
+    ) -> Result<(), MetricsError> {
+        if label_names.contains(&"le") {
+            return Err(MetricsError::InvalidLabel {
+                metric: name.to_owned(),
+                label: "le".to_owned(),
+            });
+        }
+        self.declare(name, help, Kind::Histogram, label_names)
+    }
+
+    fn declare(
+        &self,
+        name: &str,
+        help: &str,
+        kind: Kind,
+        label_names: &[&str],
+    ) -> Result<(), MetricsError> {
+        check_names(name, label_names)?;
+        let mut families = self.lock();
+        family_entry(&mut families, name, help, kind, label_names)?;
+        Ok(())
+    }
+
     fn register(
         &self,
         name: &str,
@@ -304,43 +348,11 @@ impl Metrics {
         labels: &[(&str, &str)],
         make: impl FnOnce() -> Result<Series, MetricsError>,
     ) -> Result<Series, MetricsError> {
-        if !valid_metric_name(name) {
-            return Err(MetricsError::InvalidName(name.to_owned()));
-        }
-        for (i, (label, _)) in labels.iter().enumerate() {
-            let repeated = labels[..i].iter().any(|(other, _)| other == label);
-            if !valid_label_name(label) || repeated {
-                return Err(MetricsError::InvalidLabel {
-                    metric: name.to_owned(),
-                    label: (*label).to_owned(),
-                });
-            }
-        }
-        let names: Vec<String> = labels.iter().map(|(k, _)| (*k).to_owned()).collect();
+        let names: Vec<&str> = labels.iter().map(|(k, _)| *k).collect();
+        check_names(name, &names)?;
         let values: Vec<String> = labels.iter().map(|(_, v)| (*v).to_owned()).collect();
-
         let mut families = self.lock();
-        let family = match families.get_mut(name) {
-            Some(f) => {
-                if f.kind != kind || f.help != help {
-                    return Err(MetricsError::Conflict(name.to_owned()));
-                }
-                if f.label_names != names {
-                    return Err(MetricsError::LabelMismatch {
-                        metric: name.to_owned(),
-                        expected: f.label_names.join(","),
-                        got: names.join(","),
-                    });
-                }
-                f
-            }
-            None => families.entry(name.to_owned()).or_insert(Family {
-                help: help.to_owned(),
-                kind,
-                label_names: names,
-                series: BTreeMap::new(),
-            }),
-        };
+        let family = family_entry(&mut families, name, help, kind, &names)?;
         if let Some(existing) = family.series.get(&values) {
             return Ok(existing.clone());
         }
@@ -436,6 +448,54 @@ impl LabelSet<'_> {
         out.push('}');
         out
     }
+}
+
+fn check_names(name: &str, label_names: &[&str]) -> Result<(), MetricsError> {
+    if !valid_metric_name(name) {
+        return Err(MetricsError::InvalidName(name.to_owned()));
+    }
+    for (i, label) in label_names.iter().enumerate() {
+        if !valid_label_name(label) || label_names[..i].contains(label) {
+            return Err(MetricsError::InvalidLabel {
+                metric: name.to_owned(),
+                label: (*label).to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The family `name`, created if new, after checking it agrees with `kind`,
+/// `help` and `label_names`.
+fn family_entry<'a>(
+    families: &'a mut BTreeMap<String, Family>,
+    name: &str,
+    help: &str,
+    kind: Kind,
+    label_names: &[&str],
+) -> Result<&'a mut Family, MetricsError> {
+    let family = families.entry(name.to_owned()).or_insert_with(|| Family {
+        help: help.to_owned(),
+        kind,
+        label_names: label_names.iter().map(|l| (*l).to_owned()).collect(),
+        series: BTreeMap::new(),
+    });
+    if family.kind != kind || family.help != help {
+        return Err(MetricsError::Conflict(name.to_owned()));
+    }
+    if family
+        .label_names
+        .iter()
+        .map(String::as_str)
+        .ne(label_names.iter().copied())
+    {
+        return Err(MetricsError::LabelMismatch {
+            metric: name.to_owned(),
+            expected: family.label_names.join(","),
+            got: label_names.join(","),
+        });
+    }
+    Ok(family)
 }
 
 fn valid_metric_name(name: &str) -> bool {
@@ -557,6 +617,29 @@ c_seconds_count{route=\"/x\"} 3
             Err(MetricsError::InvalidBuckets(_))
         ));
         assert_eq!(m.render().matches("# TYPE").count(), 1);
+    }
+
+    #[test]
+    fn declared_families_check_later_registrations_and_render_nothing() {
+        let m = Metrics::new();
+        m.declare_counter("req_total", "Requests", &["route"])
+            .unwrap();
+        assert_eq!(m.render(), "");
+        assert!(matches!(
+            m.counter("req_total", "Requests", &[("path", "/")]),
+            Err(MetricsError::LabelMismatch { .. })
+        ));
+        assert_eq!(
+            m.declare_histogram("req_total", "Requests", &["route"]),
+            Err(MetricsError::Conflict("req_total".into()))
+        );
+        m.counter("req_total", "Requests", &[("route", "/")])
+            .unwrap()
+            .inc();
+        assert_eq!(
+            m.render(),
+            "# HELP req_total Requests\n# TYPE req_total counter\nreq_total{route=\"/\"} 1\n"
+        );
     }
 
     #[test]
