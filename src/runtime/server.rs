@@ -3,7 +3,7 @@
 //! and graceful shutdown on SIGTERM/SIGINT.
 //!
 //! ```text
-//! let server = ServerBuilder::new("ledger")
+//! let mut server = ServerBuilder::new("ledger")
 //!     .bind(addr)
 //!     .routes(router)
 //!     .start()
