@@ -13,6 +13,8 @@
 static ALLOC: omni::runtime::governor::memory::CountingAlloc<std::alloc::System> =
     omni::runtime::governor::memory::CountingAlloc::new(std::alloc::System);
 
+mod crypto;
+mod server;
 mod util;
 
 mod config;

@@ -6,10 +6,12 @@
 //! here depends on them.
 
 pub mod config;
+pub mod crypto;
 pub mod error;
 pub mod executor;
 pub mod governor;
 pub mod output;
 pub mod sections;
+pub mod server;
 pub mod state;
 pub mod units;
