@@ -7,4 +7,5 @@
 
 pub mod error;
 pub mod governor;
+pub mod state;
 pub mod units;
