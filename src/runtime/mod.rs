@@ -8,4 +8,5 @@
 pub mod error;
 pub mod governor;
 pub mod state;
+pub mod supervisor;
 pub mod units;
