@@ -562,12 +562,14 @@ impl Supervisor {
                 system: spec.system,
             });
         }
+        // Every id of this system has the same length, so the check can run
+        // before an id (and its log file) is claimed.
+        check_socket_path(&self.dir.join(format!("{}-00000000.sock", spec.system)))?;
         ensure_dir(&self.dir, 0o700)?;
         let (id, log_file) = self.claim_id(&spec.system)?;
         let log = self.dir.join(format!("{id}.log"));
         let socket = self.dir.join(format!("{id}.sock"));
         let record_path = self.record_path(&id);
-        check_socket_path(&socket)?;
 
         let stdout = log_file.try_clone().map_err(|source| SupervisorError::Io {
             op: "duplicating the handle of",
@@ -593,10 +595,17 @@ impl Supervisor {
                 Ok(())
             });
         }
-        let mut child = cmd.spawn().map_err(|source| SupervisorError::Spawn {
-            program: spec.program.clone(),
-            source,
-        })?;
+        let mut child = match cmd.spawn() {
+            Ok(child) => child,
+            Err(source) => {
+                // Nothing ran, so the empty log says nothing: release the id.
+                let _ = fs::remove_file(&log);
+                return Err(SupervisorError::Spawn {
+                    program: spec.program,
+                    source,
+                });
+            }
+        };
         let pid = child.id();
 
         // Read before anything can reap the child, so the pid cannot have
