@@ -38,6 +38,19 @@ struct Work {
     grandchild: Option<u32>,
 }
 
+impl Work {
+    fn new(role: String, obedient: bool, grandchild: Option<u32>) -> Arc<Work> {
+        Arc::new(Work {
+            role,
+            obedient,
+            count: AtomicU64::new(0),
+            paused: AtomicBool::new(false),
+            stopped: AtomicBool::new(false),
+            grandchild,
+        })
+    }
+}
+
 impl Control for Work {
     fn status(&self) -> Value {
         json!({
@@ -71,30 +84,16 @@ fn child() {
         "worker" => play(role, true, None),
         "leaky" => {
             // Obeys stop but leaves its grandchild behind.
-            #[expect(
-                clippy::zombie_processes,
-                reason = "the grandchild is left behind on purpose; stop sweeps the group"
-            )]
-            let grandchild = std::process::Command::new("sleep")
-                .arg("60")
-                .spawn()
-                .expect("start sleep");
-            play(role, true, Some(grandchild.id()));
+            let grandchild = start_grandchild();
+            play(role, true, Some(grandchild));
         }
         "stubborn" => {
             // The grandchild is started before SIGTERM is ignored, so it
-            // keeps the default disposition; it stays in our process group.
-            #[expect(
-                clippy::zombie_processes,
-                reason = "the grandchild must outlive this process's wait; stop kills the group"
-            )]
-            let grandchild = std::process::Command::new("sleep")
-                .arg("60")
-                .spawn()
-                .expect("start sleep");
+            // keeps the default disposition.
+            let grandchild = start_grandchild();
             // SAFETY: setting a signal disposition to SIG_IGN is always sound.
             unsafe { libc::signal(libc::SIGTERM, libc::SIG_IGN) };
-            play(role, false, Some(grandchild.id()));
+            play(role, false, Some(grandchild));
         }
         "crash" => {
             eprintln!("boom: the crash role fails on purpose");
@@ -104,17 +103,23 @@ fn child() {
     }
 }
 
+/// Starts `sleep 60` in this process's group and returns its pid.
+fn start_grandchild() -> u32 {
+    #[expect(
+        clippy::zombie_processes,
+        reason = "the grandchild is left to the supervisor's group kill on purpose"
+    )]
+    let sleep = std::process::Command::new("sleep")
+        .arg("60")
+        .spawn()
+        .expect("start sleep");
+    sleep.id()
+}
+
 fn play(role: String, obedient: bool, grandchild: Option<u32>) {
     let id = std::env::var("OMNI_SUPERVISOR_ID").expect("OMNI_SUPERVISOR_ID");
     let dir = PathBuf::from(std::env::var_os("OMNI_SUPERVISOR_DIR").expect("OMNI_SUPERVISOR_DIR"));
-    let work = Arc::new(Work {
-        role,
-        obedient,
-        count: AtomicU64::new(0),
-        paused: AtomicBool::new(false),
-        stopped: AtomicBool::new(false),
-        grandchild,
-    });
+    let work = Work::new(role, obedient, grandchild);
     let attached = Attached::serve(&dir, &id, work.clone()).expect("serve");
     println!("worker ready as {id}");
     let deadline = Instant::now() + CHILD_LIFETIME;
@@ -166,11 +171,20 @@ impl Fixture {
         })
     }
 
-    fn count(&self, id: &str) -> u64 {
+    fn detail(&self, id: &str) -> Value {
         let reply = self.sup.control(id, Op::Status).expect("status");
-        reply.detail.expect("detail")["count"]
+        reply.detail.expect("detail")
+    }
+
+    fn count(&self, id: &str) -> u64 {
+        self.detail(id)["count"].as_u64().expect("count")
+    }
+
+    fn grandchild(&self, id: &str) -> u32 {
+        let pid = self.detail(id)["grandchild"]
             .as_u64()
-            .expect("count")
+            .expect("grandchild pid");
+        u32::try_from(pid).expect("pid fits u32")
     }
 }
 
@@ -363,13 +377,7 @@ fn finished_entry_shows_exited_until_stopped() {
 fn stubborn_child_and_its_grandchild_are_killed_after_the_grace() {
     let fx = Fixture::new();
     let entry = fx.spawn("stubborn").expect("spawn");
-    let detail = fx
-        .sup
-        .control(&entry.id, Op::Status)
-        .unwrap()
-        .detail
-        .unwrap();
-    let grandchild = u32::try_from(detail["grandchild"].as_u64().expect("grandchild pid")).unwrap();
+    let grandchild = fx.grandchild(&entry.id);
     let fields = stat_fields(grandchild).expect("grandchild alive");
     assert_eq!(
         fields[2],
@@ -397,13 +405,7 @@ fn stubborn_child_and_its_grandchild_are_killed_after_the_grace() {
 fn processes_left_in_the_group_after_a_graceful_exit_are_swept() {
     let fx = Fixture::new();
     let entry = fx.spawn("leaky").expect("spawn");
-    let detail = fx
-        .sup
-        .control(&entry.id, Op::Status)
-        .unwrap()
-        .detail
-        .unwrap();
-    let grandchild = u32::try_from(detail["grandchild"].as_u64().expect("grandchild pid")).unwrap();
+    let grandchild = fx.grandchild(&entry.id);
     assert!(!is_gone(grandchild));
     let stopped = fx.sup.stop(&entry.id, Duration::from_secs(5)).unwrap();
     assert_eq!(stopped.outcome, StopOutcome::Graceful);
@@ -515,14 +517,7 @@ fn a_reused_pid_is_treated_as_dead_and_never_signalled() {
 
     // A process cannot attach to an entry that names another pid.
     forge(&fx.sup, "test-00000004", pid, ticks);
-    let work: Arc<dyn Control> = Arc::new(Work {
-        role: "none".into(),
-        obedient: true,
-        count: AtomicU64::new(0),
-        paused: AtomicBool::new(false),
-        stopped: AtomicBool::new(false),
-        grandchild: None,
-    });
+    let work: Arc<dyn Control> = Work::new("none".into(), true, None);
     let err = Attached::serve(fx.dir.path(), "test-00000004", work).unwrap_err();
     assert_eq!(err.exit(), Exit::Software);
     assert!(err.to_string().contains(&pid.to_string()), "{err}");

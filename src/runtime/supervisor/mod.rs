@@ -741,21 +741,11 @@ impl Supervisor {
     pub fn list(&self) -> Result<Vec<EntryStatus>, SupervisorError> {
         let ids = self.scan()?;
         let now = SystemTime::now();
-        let mut rows: Vec<EntryStatus> = Vec::new();
-        let ids: Vec<String> = ids.into_iter().collect();
-        for chunk in ids.chunks(FAN_OUT) {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = chunk
-                    .iter()
-                    .map(|id| scope.spawn(move || self.observe_id(id, now)))
-                    .collect();
-                for handle in handles {
-                    if let Ok(Some(row)) = handle.join() {
-                        rows.push(row);
-                    }
-                }
-            });
-        }
+        let mut rows: Vec<EntryStatus> = fan_out(&ids, |id| self.observe_id(id, now))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .collect();
         rows.sort_by(|a, b| (&a.started_at, &a.id).cmp(&(&b.started_at, &b.id)));
         self.prune_orphans(now);
         Ok(rows)
@@ -854,24 +844,13 @@ impl Supervisor {
         &self,
         grace: Duration,
     ) -> Result<Vec<Result<Stopped, SupervisorError>>, SupervisorError> {
-        let ids: Vec<String> = self.scan()?.into_iter().collect();
-        let mut results = Vec::with_capacity(ids.len());
-        for chunk in ids.chunks(FAN_OUT) {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = chunk
-                    .iter()
-                    .map(|id| scope.spawn(move || self.stop(id, grace)))
-                    .collect();
-                for handle in handles {
-                    match handle.join() {
-                        // Removed by someone else meanwhile: nothing to report.
-                        Ok(Err(SupervisorError::UnknownId { .. })) => {}
-                        Ok(result) => results.push(result),
-                        Err(_) => {}
-                    }
-                }
-            });
-        }
+        let ids = self.scan()?;
+        let results = fan_out(&ids, |id| self.stop(id, grace))
+            .into_iter()
+            .flatten()
+            // Removed by someone else meanwhile: nothing to report.
+            .filter(|r| !matches!(r, Err(SupervisorError::UnknownId { .. })))
+            .collect();
         Ok(results)
     }
 
@@ -1099,6 +1078,24 @@ impl Supervisor {
             }
         }
     }
+}
+
+/// Runs `task` for every id, up to [`FAN_OUT`] at a time, and returns the
+/// results in id order (`None` where a task panicked).
+fn fan_out<T: Send>(ids: &BTreeSet<String>, task: impl Fn(&str) -> T + Sync) -> Vec<Option<T>> {
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let task = &task;
+    let mut results = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(FAN_OUT) {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|&id| scope.spawn(move || task(id)))
+                .collect();
+            results.extend(handles.into_iter().map(|h| h.join().ok()));
+        });
+    }
+    results
 }
 
 /// Waits for the child in a thread so it never lingers as a zombie while

@@ -167,6 +167,10 @@ fn connect(path: &Path) -> io::Result<UnixStream> {
     Ok(stream)
 }
 
+fn timed_out() -> io::Error {
+    io::Error::new(io::ErrorKind::TimedOut, "control request timed out")
+}
+
 /// A stream read line by line against deadlines, keeping what it read past
 /// the end of a line for the next one.
 pub(crate) struct LineStream {
@@ -189,10 +193,7 @@ impl LineStream {
     fn remaining(deadline: Instant) -> io::Result<Duration> {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Err(io::Error::new(
-                io::ErrorKind::TimedOut,
-                "control request timed out",
-            ));
+            return Err(timed_out());
         }
         Ok(left)
     }
@@ -225,10 +226,7 @@ impl LineStream {
                 Ok(n) => self.buf.extend_from_slice(&chunk[..n]),
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
                 Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
-                    return Err(io::Error::new(
-                        io::ErrorKind::TimedOut,
-                        "control request timed out",
-                    ));
+                    return Err(timed_out());
                 }
                 Err(err) => return Err(err),
             }
@@ -244,10 +242,7 @@ impl LineStream {
                 Ok(n) => bytes = &bytes[n..],
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
                 Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
-                    return Err(io::Error::new(
-                        io::ErrorKind::TimedOut,
-                        "control request timed out",
-                    ));
+                    return Err(timed_out());
                 }
                 Err(err) => return Err(err),
             }
