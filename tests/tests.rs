@@ -15,6 +15,7 @@ static ALLOC: omni::runtime::governor::memory::CountingAlloc<std::alloc::System>
 
 mod crypto;
 mod server;
+mod supervisor;
 mod util;
 
 mod config;

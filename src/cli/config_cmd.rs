@@ -210,10 +210,7 @@ fn init(ctx: &Ctx, path: Option<&PathBuf>, force: bool) -> Result<Exit, Failure>
             source,
         })?;
     }
-    write_atomic(&path, text.as_bytes(), 0o644).map_err(|source| ConfigError::Write {
-        path: path.clone(),
-        source,
-    })?;
+    write_atomic(&path, text.as_bytes(), 0o644)?;
     ctx.output.emit(&InitReport { written: path })?;
     Ok(Exit::Success)
 }

@@ -221,6 +221,5 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         std::fs::create_dir_all(parent)
             .map_err(|e| Failure::io(format!("creating {}", parent.display()), e))?;
     }
-    write_atomic(path, bytes, 0o644)
-        .map_err(|e| Failure::io(format!("writing {}", path.display()), e))
+    Ok(write_atomic(path, bytes, 0o644)?)
 }

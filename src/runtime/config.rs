@@ -525,6 +525,13 @@ impl Config {
                     ),
                 });
             };
+            if !self.sections.iter().any(|s| s.name == name) {
+                return Err(ConfigError::UnknownSection {
+                    place,
+                    section: name.clone(),
+                    known: self.known_sections(),
+                });
+            }
             for (key, value) in keys {
                 let (sec, k) = self.lookup(name, key, &place)?;
                 let v = parse_toml(k, value).map_err(|reason| ConfigError::BadValue {

@@ -14,4 +14,5 @@ pub mod output;
 pub mod sections;
 pub mod server;
 pub mod state;
+pub mod supervisor;
 pub mod units;
