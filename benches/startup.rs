@@ -5,6 +5,9 @@
 //! `startup/true`, `startup/busybox-true`. scripts/bench/startup.sh runs the
 //! static build side by side with hyperfine and prints the ratios.
 
+// A bench reports what it measures on stderr, like criterion itself.
+#![allow(clippy::print_stderr)]
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 

@@ -40,6 +40,8 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand config 'Show, check or create the configuration file'
+            cand ps 'List what omni runs in the background, across systems'
+            cand stop 'Stop background work started with --detach'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -136,6 +138,44 @@ set edit:completion:arg-completer[omni] = {|@words|
         }
         &'omni;config;help;help'= {
         }
+        &'omni;ps'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;stop'= {
+            cand --grace 'How long to wait before terminating [default: [governor] stop_grace]'
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --all 'Stop every entry'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'omni;completions'= {
             cand --alias 'Complete an alias (chaos-cli, omni-chaos) instead of omni'
             cand --out-dir 'Write every script (all shells, omni and each alias) into DIR'
@@ -177,6 +217,8 @@ set edit:completion:arg-completer[omni] = {|@words|
         }
         &'omni;help'= {
             cand config 'Show, check or create the configuration file'
+            cand ps 'List what omni runs in the background, across systems'
+            cand stop 'Stop background work started with --detach'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -191,6 +233,10 @@ set edit:completion:arg-completer[omni] = {|@words|
         &'omni;help;config;check'= {
         }
         &'omni;help;config;init'= {
+        }
+        &'omni;help;ps'= {
+        }
+        &'omni;help;stop'= {
         }
         &'omni;help;completions'= {
         }

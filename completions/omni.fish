@@ -45,6 +45,8 @@ complete -c omni -n "__fish_omni_needs_command" -l stats -d 'Print governor stat
 complete -c omni -n "__fish_omni_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c omni -n "__fish_omni_needs_command" -s V -l version -d 'Print version'
 complete -c omni -n "__fish_omni_needs_command" -f -a "config" -d 'Show, check or create the configuration file'
+complete -c omni -n "__fish_omni_needs_command" -f -a "ps" -d 'List what omni runs in the background, across systems'
+complete -c omni -n "__fish_omni_needs_command" -f -a "stop" -d 'Stop background work started with --detach'
 complete -c omni -n "__fish_omni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c omni -n "__fish_omni_needs_command" -f -a "man" -d 'Print a man page (roff)'
 complete -c omni -n "__fish_omni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -122,6 +124,40 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate a configuration file (default: the one omni would load)'
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented default configuration file'
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand ps" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ps" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand ps" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ps" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ps" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ps" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ps" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ps" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ps" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ps" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ps" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ps" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ps" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand stop" -l grace -d 'How long to wait before terminating [default: [governor] stop_grace]' -r
+complete -c omni -n "__fish_omni_using_subcommand stop" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand stop" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand stop" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand stop" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand stop" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand stop" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand stop" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand stop" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand stop" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand stop" -l all -d 'Stop every entry'
+complete -c omni -n "__fish_omni_using_subcommand stop" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand stop" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand stop" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand completions" -l alias -d 'Complete an alias (chaos-cli, omni-chaos) instead of omni' -r
 complete -c omni -n "__fish_omni_using_subcommand completions" -l out-dir -d 'Write every script (all shells, omni and each alias) into DIR' -r -F
 complete -c omni -n "__fish_omni_using_subcommand completions" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
@@ -157,10 +193,12 @@ complete -c omni -n "__fish_omni_using_subcommand man" -s q -l quiet -d 'Print o
 complete -c omni -n "__fish_omni_using_subcommand man" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand man" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand man" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config completions man help" -f -a "config" -d 'Show, check or create the configuration file'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config completions man help" -f -a "man" -d 'Print a man page (roff)'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "config" -d 'Show, check or create the configuration file'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "ps" -d 'List what omni runs in the background, across systems'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "stop" -d 'Stop background work started with --detach'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "man" -d 'Print a man page (roff)'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration and the layer each value came from'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate a configuration file (default: the one omni would load)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented default configuration file'

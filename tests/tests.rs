@@ -22,3 +22,4 @@ mod config;
 mod dispatch;
 mod docs;
 mod examples;
+mod ps;

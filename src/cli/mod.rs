@@ -15,6 +15,7 @@
 mod config_cmd;
 mod docs;
 mod install;
+mod ps;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ use crate::runtime::error::{Exit, Failure};
 use crate::runtime::executor::Executor;
 use crate::runtime::output::{ColorChoice, Format, Output, OutputSettings, Streams};
 use crate::runtime::sections;
+use crate::runtime::state::Dirs;
 
 /// The version printed by `--version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -146,6 +148,20 @@ pub struct Ctx {
     pub systems: &'static [SystemEntry],
 }
 
+impl Ctx {
+    /// The state and data directories (`$OMNI_STATE_DIR`, XDG, or `~/.local`).
+    pub fn dirs(&self) -> Result<Dirs, Failure> {
+        let env = &self.env;
+        Ok(Dirs::resolve(
+            env.get_os("OMNI_STATE_DIR"),
+            env.get_os("OMNI_DATA_DIR"),
+            env.get_os("XDG_STATE_HOME"),
+            env.get_os("XDG_DATA_HOME"),
+            env.get_os("HOME"),
+        )?)
+    }
+}
+
 /// How argv[0] resolved.
 enum Mode {
     /// `omni …`: the system is the first argument.
@@ -250,6 +266,8 @@ pub fn root_command(systems: &[SystemEntry]) -> Command {
     }
     cmd = cmd
         .subcommand(config_cmd::command())
+        .subcommand(ps::ps_command())
+        .subcommand(ps::stop_command())
         .subcommand(docs::completions_command())
         .subcommand(docs::man_command(systems));
     with_globals(cmd)
@@ -477,6 +495,8 @@ fn dispatch(mode: &Mode, matches: &ArgMatches, ctx: &Ctx) -> Result<Exit, Failur
             }
             match sub {
                 "config" => config_cmd::run(sub_m, ctx),
+                "ps" => ps::ps(ctx),
+                "stop" => ps::stop(sub_m, ctx),
                 "completions" => docs::completions(sub_m, ctx),
                 "man" => docs::man(sub_m, ctx),
                 other => Err(Failure::new(

@@ -1,0 +1,135 @@
+//! `omni ps` and `omni stop` through the real binary, against a real
+//! supervised child (the test binary playing `supervisor::child`).
+
+use std::ffi::OsString;
+
+use omni::runtime::supervisor::{SpawnSpec, Supervisor};
+
+use crate::util::omni;
+
+fn spawn_worker(state: &std::path::Path) -> String {
+    let sup = Supervisor::new(state);
+    let entry = sup
+        .spawn(SpawnSpec {
+            system: "test".into(),
+            label: "ps test worker".into(),
+            program: std::env::current_exe().unwrap(),
+            args: [
+                "supervisor::child",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ]
+            .into_iter()
+            .map(OsString::from)
+            .collect(),
+            env: vec![("OMNI_TEST_CHILD".into(), "worker".into())],
+        })
+        .expect("spawn");
+    serde_json::to_value(&entry).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn ps_lists_and_stop_stops_background_work() {
+    let h = tempfile::tempdir().unwrap();
+    let state = h.path().join("state/omni");
+    let id = spawn_worker(&state);
+
+    let out = omni(h.path())
+        .args(["ps", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entry = &doc["entries"][0];
+    assert_eq!(entry["id"], id.as_str());
+    assert_eq!(entry["state"], "running");
+    assert_eq!(entry["label"], "ps test worker");
+
+    let out = omni(h.path()).arg("ps").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("ID ") && text.contains(&id) && text.contains("running"),
+        "{text}"
+    );
+
+    let out = omni(h.path())
+        .args(["stop", &id, "--grace", "5s"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{id}  graceful (exit 0)\n")
+    );
+
+    let out = omni(h.path())
+        .args(["ps", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["entries"],
+        serde_json::json!([]),
+        "a stopped entry is gone"
+    );
+}
+
+#[test]
+fn stop_all_and_unknown_ids() {
+    let h = tempfile::tempdir().unwrap();
+    let state = h.path().join("state/omni");
+    let a = spawn_worker(&state);
+    let b = spawn_worker(&state);
+    let out = omni(h.path())
+        .args(["stop", "--all", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut ids: Vec<&str> = doc["stopped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    let mut want = vec![a.as_str(), b.as_str()];
+    want.sort_unstable();
+    assert_eq!(ids, want);
+
+    let out = omni(h.path())
+        .args(["stop", "test-00000000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(66));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("omni stop: error:")
+            && err.contains("test-00000000")
+            && err.contains("omni ps"),
+        "{err}"
+    );
+    // The OMNI_STATE_DIR override is honoured.
+    let out = omni(h.path())
+        .env("OMNI_STATE_DIR", h.path().join("elsewhere"))
+        .args(["ps"])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stdout.is_empty());
+}
