@@ -13,4 +13,5 @@
 static ALLOC: omni::runtime::governor::memory::CountingAlloc<std::alloc::System> =
     omni::runtime::governor::memory::CountingAlloc::new(std::alloc::System);
 
+mod governor;
 mod util;

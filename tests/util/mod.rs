@@ -52,8 +52,14 @@ pub fn child_role() -> Option<String> {
 /// `"governor::cpu_cap_child"`) in a new process with `OMNI_TEST_CHILD=role`.
 pub fn child(test_path: &str, role: &str) -> Command {
     let mut cmd = Command::new(std::env::current_exe().expect("test binary path"));
-    cmd.args([test_path, "--exact", "--nocapture", "--test-threads=1", "--quiet"])
-        .env("OMNI_TEST_CHILD", role);
+    cmd.args([
+        test_path,
+        "--exact",
+        "--nocapture",
+        "--test-threads=1",
+        "--quiet",
+    ])
+    .env("OMNI_TEST_CHILD", role);
     cmd
 }
 
