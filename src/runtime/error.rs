@@ -84,9 +84,7 @@ impl Exit {
                  not equivalent, experiment deviated, tampering found, denied"
             }
             Exit::Usage => "usage error (bad flags or arguments)",
-            Exit::Inconclusive => {
-                "inconclusive: a bounded check found nothing but proved nothing"
-            }
+            Exit::Inconclusive => "inconclusive: a bounded check found nothing but proved nothing",
             Exit::DataErr => "bad input data (malformed file, parse error)",
             Exit::NoInput => "input file missing or unreadable",
             Exit::Unavailable => {
@@ -293,6 +291,9 @@ mod tests {
     #[test]
     fn codes_match_the_published_table() {
         let codes: Vec<u8> = Exit::ALL.iter().map(|e| e.code()).collect();
-        assert_eq!(codes, [0, 1, 2, 3, 65, 66, 69, 70, 74, 75, 77, 78, 127, 130]);
+        assert_eq!(
+            codes,
+            [0, 1, 2, 3, 65, 66, 69, 70, 74, 75, 77, 78, 127, 130]
+        );
     }
 }

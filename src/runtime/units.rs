@@ -59,7 +59,9 @@ fn scaled(number: &str, unit: u128) -> Option<u128> {
     let mut numerator: u128 = 0;
     let mut denominator: u128 = 1;
     for digit in frac.chars() {
-        numerator = numerator.checked_mul(10)?.checked_add(u128::from(digit.to_digit(10)?))?;
+        numerator = numerator
+            .checked_mul(10)?
+            .checked_add(u128::from(digit.to_digit(10)?))?;
         denominator = denominator.checked_mul(10)?;
     }
     // Exact for every fraction the unit can represent (1.5GiB, 1.5s); finer
