@@ -10,8 +10,11 @@
 //!    `checkpoint()`, which sleeps whenever the process's CPU time runs ahead
 //!    of its budget.
 //!
-//! For a cgroup the governor creates `<cgroup of this process>/omni/<pid>`,
-//! writes the quota, and moves the whole process there (`cgroup.procs` moves
+//! For a cgroup the governor creates `<cgroup of this process>/omni/<pid>`
+//! (on v2, in the nearest group from its own upwards that may delegate the
+//! `cpu` controller: v2 forbids enabling controllers below a group that
+//! holds processes, and enabling `cpu` there may be the one system-wide
+//! change this makes), writes the quota, and moves the whole process there (`cgroup.procs` moves
 //! every thread, and children started later inherit it, so the cap covers the
 //! process tree). The directory is named after the pid under a directory
 //! named `omni` so it can be found again: each install first removes
@@ -260,10 +263,8 @@ fn unescape_mountinfo(field: &str) -> String {
     while i < bytes.len() {
         if bytes[i] == b'\\' && i + 3 < bytes.len() {
             let digits = &bytes[i + 1..i + 4];
-            if digits
-                .iter()
-                .all(|d| (b'0'..=b'3').contains(&digits[0]) && d.is_ascii_digit() && *d < b'8')
-            {
+            // Three octal digits, the first at most 3: one byte's value.
+            if digits[0] <= b'3' && digits.iter().all(|d| (b'0'..=b'7').contains(d)) {
                 out.push(digits.iter().fold(0_u8, |acc, d| acc * 8 + (d - b'0')));
                 i += 4;
                 continue;
@@ -415,25 +416,31 @@ pub fn try_v2(proc: &ProcFiles, percent: f64, cpus: u32) -> Result<CpuApplied, C
     let own = read_proc(V, &proc.cgroup)?;
     let own = own_cgroup(&own, false)
         .ok_or_else(|| CgroupAttempt::missing(V, &proc.cgroup, "no '0::' line"))?;
-    let base = cgroup_dir(&mount, &own);
-    let controllers = base.join("cgroup.controllers");
-    let available = fs::read_to_string(&controllers)
-        .map_err(|e| CgroupAttempt::io(V, &controllers, "reading", &e))?;
-    if !available.split_whitespace().any(|c| c == "cpu") {
-        return Err(CgroupAttempt::missing(
-            V,
-            &controllers,
-            format!("cpu controller not available (have: {})", available.trim()),
-        ));
+    // cgroup v2's "no internal processes" rule refuses to enable a
+    // controller for the children of a group that holds processes, which
+    // our own group usually does (a login scope, a service). So the first
+    // group, from ours upwards, that can delegate `cpu` hosts omni/<pid>.
+    let own_dir = cgroup_dir(&mount, &own);
+    let mut first_failure = None;
+    let mut omni_dir = None;
+    for base in own_dir
+        .ancestors()
+        .take_while(|dir| dir.starts_with(&mount.mount_point))
+    {
+        match delegate_cpu(base) {
+            Ok(dir) => {
+                omni_dir = Some(dir);
+                break;
+            }
+            Err(failed) => {
+                first_failure.get_or_insert(failed);
+            }
+        }
     }
-    // Delegate `cpu` down to omni/<pid>: enable it in our group's and in
-    // omni/'s subtree_control. (cgroup v2's "no internal processes" rule can
-    // refuse the first write when our group holds other processes; that is
-    // reported as the reason and `auto` moves on to v1 or duty-cycling.)
-    enable_cpu(&base.join("cgroup.subtree_control"))?;
-    let omni_dir = base.join("omni");
-    make_dir(V, &omni_dir)?;
-    enable_cpu(&omni_dir.join("cgroup.subtree_control"))?;
+    let Some(omni_dir) = omni_dir else {
+        return Err(first_failure
+            .unwrap_or_else(|| CgroupAttempt::missing(V, &own_dir, "outside the cgroup2 mount")));
+    };
     let reaped = reap_stale(&omni_dir);
     let group = omni_dir.join(std::process::id().to_string());
     make_dir(V, &group)?;
@@ -460,6 +467,26 @@ pub fn try_v2(proc: &ProcFiles, percent: f64, cpus: u32) -> Result<CpuApplied, C
         period_us,
         reaped,
     })
+}
+
+/// Makes `<base>/omni` with the `cpu` controller enabled for its children.
+fn delegate_cpu(base: &Path) -> Result<PathBuf, CgroupAttempt> {
+    const V: &str = "v2";
+    let controllers = base.join("cgroup.controllers");
+    let available = fs::read_to_string(&controllers)
+        .map_err(|e| CgroupAttempt::io(V, &controllers, "reading", &e))?;
+    if !available.split_whitespace().any(|c| c == "cpu") {
+        return Err(CgroupAttempt::missing(
+            V,
+            &controllers,
+            format!("cpu controller not available (have: {})", available.trim()),
+        ));
+    }
+    enable_cpu(&base.join("cgroup.subtree_control"))?;
+    let omni_dir = base.join("omni");
+    make_dir(V, &omni_dir)?;
+    enable_cpu(&omni_dir.join("cgroup.subtree_control"))?;
+    Ok(omni_dir)
 }
 
 fn enable_cpu(subtree_control: &Path) -> Result<(), CgroupAttempt> {
@@ -753,6 +780,102 @@ mod tests {
             "busy thread used {share:.2} of a cpu under a 0.20 cap"
         );
         assert!(slept > Duration::from_millis(200), "slept only {slept:?}");
+    }
+
+    /// A fake cgroup tree in a temp dir: the prober only reads and writes
+    /// plain files, so the kernel's files can be stood in for.
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        root: PathBuf,
+        proc: ProcFiles,
+    }
+
+    fn fixture(fstype_line: &str, proc_cgroup: &str) -> Fixture {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("cg");
+        fs::create_dir(&root).expect("mkdir");
+        let mountinfo = dir.path().join("mountinfo");
+        let line = fstype_line.replace("ROOT", &root.display().to_string());
+        fs::write(&mountinfo, format!("{line}\n")).expect("mountinfo");
+        let cgroup = dir.path().join("cgroup");
+        fs::write(&cgroup, proc_cgroup).expect("cgroup");
+        Fixture {
+            _dir: dir,
+            root,
+            proc: ProcFiles { mountinfo, cgroup },
+        }
+    }
+
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().expect("true");
+        let pid = child.id();
+        child.wait().expect("wait");
+        pid
+    }
+
+    #[test]
+    fn v1_writes_period_quota_and_moves_the_process() {
+        let fx = fixture(
+            "35 31 0:30 / ROOT rw - cgroup cgroup rw,cpu,cpuacct",
+            "1:cpu,cpuacct:/\n",
+        );
+        fs::write(fx.root.join("cpu.cfs_quota_us"), "-1").expect("quota");
+        let stale = fx.root.join("omni").join(dead_pid().to_string());
+        fs::create_dir_all(&stale).expect("stale");
+        let applied = try_v1(&fx.proc, 25.0, 2).expect("v1");
+        let group = fx.root.join("omni").join(std::process::id().to_string());
+        assert_eq!(
+            applied,
+            CpuApplied::CgroupV1 {
+                path: group.clone(),
+                quota_us: 50_000,
+                period_us: 100_000,
+                reaped: vec![stale.clone()],
+            }
+        );
+        let read = |f: &str| fs::read_to_string(group.join(f)).expect(f);
+        assert_eq!(read("cpu.cfs_period_us"), "100000");
+        assert_eq!(read("cpu.cfs_quota_us"), "50000");
+        assert_eq!(read("cgroup.procs"), std::process::id().to_string());
+        assert!(!stale.exists());
+    }
+
+    #[test]
+    fn v2_climbs_to_the_nearest_group_that_can_delegate_cpu() {
+        let fx = fixture("32 31 0:27 / ROOT rw - cgroup2 cgroup2 rw", "0::/svc/app\n");
+        let svc = fx.root.join("svc");
+        let app = svc.join("app");
+        fs::create_dir_all(&app).expect("mkdir");
+        // Our own group cannot delegate cpu; its parent can.
+        fs::write(app.join("cgroup.controllers"), "memory pids\n").expect("app");
+        fs::write(svc.join("cgroup.controllers"), "cpu memory pids\n").expect("svc");
+        fs::write(svc.join("cgroup.subtree_control"), "memory\n").expect("svc");
+        let applied = try_v2(&fx.proc, 50.0, 4).expect("v2");
+        let group = svc.join("omni").join(std::process::id().to_string());
+        assert_eq!(applied.cgroup_path(), Some(group.as_path()));
+        assert_eq!(applied.mechanism(), "cgroup-v2");
+        let read = |p: PathBuf| fs::read_to_string(p).expect("read");
+        assert_eq!(read(group.join("cpu.max")), "200000 100000");
+        assert_eq!(
+            read(group.join("cgroup.procs")),
+            std::process::id().to_string()
+        );
+        assert_eq!(read(svc.join("cgroup.subtree_control")), "+cpu");
+        assert_eq!(read(svc.join("omni/cgroup.subtree_control")), "+cpu");
+    }
+
+    #[test]
+    fn v2_without_the_cpu_controller_says_so() {
+        let fx = fixture("32 31 0:27 / ROOT rw - cgroup2 cgroup2 rw", "0::/\n");
+        fs::write(fx.root.join("cgroup.controllers"), "hugetlb\n").expect("controllers");
+        let err = try_v2(&fx.proc, 25.0, 2).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("cpu controller not available (have: hugetlb)"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("cgroup.controllers"), "{err}");
+        assert!(!err.permission);
     }
 
     #[test]
