@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Barrier, Mutex};
+use std::sync::{Arc, Barrier, RwLock, RwLockReadGuard};
 use std::time::{Duration, Instant};
 
 use omni::runtime::error::{Classify, Exit};
@@ -21,6 +21,15 @@ use rand::RngCore;
 use crate::util;
 
 const ENTRY: &str = "governor::child_entry";
+
+/// The CPU-cap test saturates the machine for a few seconds; it takes this
+/// exclusively, and the tests whose assertions depend on prompt wake-ups
+/// (rates, wait counts, pause timing) share it, so they never overlap.
+static CPU_HEAVY: RwLock<()> = RwLock::new(());
+
+fn timing_sensitive() -> RwLockReadGuard<'static, ()> {
+    CPU_HEAVY.read().unwrap_or_else(|e| e.into_inner())
+}
 
 fn settings(workers: usize) -> GovernorSettings {
     GovernorSettings {
@@ -74,6 +83,7 @@ impl Occupancy {
 
 #[test]
 fn permits_cap_threads_at_workers_exactly() {
+    let _timing = timing_sensitive();
     let gov = governor(settings(3));
     let occupancy = Arc::new(Occupancy::default());
     let start = Arc::new(Barrier::new(16));
@@ -106,8 +116,12 @@ fn permits_cap_threads_at_workers_exactly() {
     );
 }
 
+// The guard only orders whole tests; the test's own runtime never
+// contends for it.
+#[allow(clippy::await_holding_lock)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn permits_cap_async_tasks_at_workers_exactly() {
+    let _timing = timing_sensitive();
     let gov = governor(settings(3));
     let occupancy = Arc::new(Occupancy::default());
     let tasks: Vec<_> = (0..16)
@@ -133,6 +147,7 @@ async fn permits_cap_async_tasks_at_workers_exactly() {
 
 #[test]
 fn acquire_many_takes_several_units() {
+    let _timing = timing_sensitive();
     let gov = governor(settings(4));
     let big = gov.acquire_many_blocking(3);
     assert_eq!(big.units(), 3);
@@ -241,6 +256,7 @@ fn memory_under() {
 
 #[test]
 fn io_bucket_meters_operations_in_real_time() {
+    let _timing = timing_sensitive();
     let gov = governor(GovernorSettings {
         io_ops: Some(50),
         io_burst: Some(50),
@@ -260,8 +276,12 @@ fn io_bucket_meters_operations_in_real_time() {
     assert!(stats.io_wait >= Duration::from_millis(1900), "{stats}");
 }
 
+// The guard only orders whole tests; the test's own runtime never
+// contends for it.
+#[allow(clippy::await_holding_lock)]
 #[tokio::test]
 async fn io_bucket_meters_async_callers_too() {
+    let _timing = timing_sensitive();
     let gov = governor(GovernorSettings {
         io_ops: Some(100),
         io_burst: Some(10),
@@ -281,6 +301,7 @@ async fn io_bucket_meters_async_callers_too() {
 
 #[test]
 fn io_without_a_rate_does_not_wait() {
+    let _timing = timing_sensitive();
     let gov = governor(settings(1));
     let start = Instant::now();
     for _ in 0..10_000 {
@@ -346,11 +367,13 @@ fn cpu_child(enforcement: Option<CpuEnforcement>, wall: Duration) {
     });
     let installed = gov.install().expect("install");
     // Other work on a shared machine (a build) would otherwise take CPU
-    // from the spinners and pass for a cap. Where allowed (root), outrank
-    // it; the spinner threads inherit this thread's priority.
+    // from the spinners and pass for a cap. Where allowed (root), lean
+    // ahead of it a little (nice -5, about 3:1 against nice 0) without
+    // starving concurrent tests; the spinner threads inherit this thread's
+    // priority.
     // SAFETY: setpriority on the calling thread has no memory effects; a
     // refusal (not root) is fine and ignored.
-    unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, -20) };
+    unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, -5) };
     println!(
         "INSTALLED {}",
         serde_json::to_string(&installed).expect("json")
@@ -401,28 +424,26 @@ fn installed_json(out: &Output) -> serde_json::Value {
     serde_json::from_str(json).expect("installed json")
 }
 
-/// Serialises the CPU-heavy tests so they do not skew each other.
-static CPU_HEAVY: Mutex<()> = Mutex::new(());
-
 #[test]
 fn cpu_cap_holds_the_process_to_its_share_of_the_machine() {
-    let _serial = CPU_HEAVY.lock().unwrap_or_else(|e| e.into_inner());
+    let _exclusive = CPU_HEAVY.write().unwrap_or_else(|e| e.into_inner());
 
     // Control: the same workload without a cap uses most of the machine
     // (2 busy threads on 2 cores), so the capped runs below can fail. Other
     // work on the machine can starve one run; the best of three counts.
-    let mut uncapped: f64 = 0.0;
+    let mut tries = Vec::new();
     for _ in 0..3 {
         let out = run_child("cpu-none", &[]);
         assert_eq!(installed_json(&out)["cpu"]["mechanism"], "none");
-        uncapped = uncapped.max(cpu_percent(&out, "uncapped"));
-        if uncapped >= 60.0 {
+        tries.push(cpu_percent(&out, "uncapped"));
+        if tries.iter().any(|&p| p >= 60.0) {
             break;
         }
     }
+    let uncapped = tries.iter().copied().fold(0.0, f64::max);
     assert!(
         uncapped >= 60.0,
-        "uncapped workload used only {uncapped:.1}% of the machine (is it busy?)"
+        "uncapped workload used only {tries:.1?} percent of the machine (is it busy?)"
     );
 
     // Duty-cycling, forced even as root.
@@ -678,6 +699,7 @@ fn sandbox_child() {
 
 #[test]
 fn pause_gates_blocking_acquire_io_and_checkpoint() {
+    let _timing = timing_sensitive();
     let gov = governor(GovernorSettings {
         io_ops: Some(1000),
         ..settings(2)
@@ -712,8 +734,12 @@ fn pause_gates_blocking_acquire_io_and_checkpoint() {
     assert!(gov.stats().paused >= Duration::from_millis(200));
 }
 
+// The guard only orders whole tests; the test's own runtime never
+// contends for it.
+#[allow(clippy::await_holding_lock)]
 #[tokio::test]
 async fn pause_gates_async_acquire_io_and_checkpoint() {
+    let _timing = timing_sensitive();
     let gov = governor(GovernorSettings {
         io_ops: Some(1000),
         ..settings(2)
@@ -775,6 +801,7 @@ fn signal(child: &Child, signal: libc::c_int) {
 
 #[test]
 fn sigusr1_pauses_and_sigusr2_resumes() {
+    let _timing = timing_sensitive();
     let dir = tempfile::tempdir().expect("tempdir");
     let counter = dir.path().join("counter");
     let child = util::child(ENTRY, "pause")
@@ -835,7 +862,7 @@ fn child_entry() {
     match role.as_str() {
         "memory-over" => memory_over(),
         "memory-under" => memory_under(),
-        "cpu-none" => cpu_child(None, Duration::from_secs(2)),
+        "cpu-none" => cpu_child(None, Duration::from_millis(1500)),
         "cpu-duty" => cpu_child(Some(CpuEnforcement::DutyCycle), Duration::from_secs(3)),
         "cpu-cgroup" => cpu_child(Some(CpuEnforcement::Cgroup), Duration::from_secs(3)),
         "cpu-cgroup-forced" => {
