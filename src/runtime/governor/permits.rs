@@ -47,9 +47,9 @@ impl PermitCounters {
 #[must_use = "a permit releases its units as soon as it is dropped"]
 #[derive(Debug)]
 pub struct Permit {
-    // NB: field order matters: `in_use` is decremented in `Drop::drop`,
-    // before the semaphore units are returned when `permit` drops, so the
-    // counter never shows more units in use than the semaphore allows.
+    // NB: `Drop::drop` below runs before the fields drop, so `in_use` is
+    // decremented before `permit` hands its units back to the semaphore:
+    // the counter never shows more units in use than the semaphore allows.
     permit: OwnedSemaphorePermit,
     counters: Arc<PermitCounters>,
 }
