@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         omni::commands::SYSTEMS,
         Streams::stdio(),
         Arc::clone(&executor),
+        true,
     );
     // Dropping the last handle shuts the runtime down (bounded) before exit.
     drop(executor);

@@ -142,6 +142,10 @@ fn layer_environment_beats_file() {
 #[test]
 fn layer_flag_beats_environment() {
     let h = tempfile::tempdir().unwrap();
+    // Sandbox directories are applied for real, so they must exist.
+    let (odd, plain) = (h.path().join("a:b"), h.path().join("c"));
+    std::fs::create_dir(&odd).unwrap();
+    std::fs::create_dir(&plain).unwrap();
     let out = omni(h.path())
         .env("OMNI_GOVERNOR_IO_OPS", "20")
         .args([
@@ -153,11 +157,11 @@ fn layer_flag_beats_environment() {
             "30",
             "--memory-limit",
             "1.5GiB",
-            "--sandbox",
-            "/a:b",
-            "--sandbox",
-            "/c",
         ])
+        .arg("--sandbox")
+        .arg(&odd)
+        .arg("--sandbox")
+        .arg(&plain)
         .output()
         .unwrap();
     assert_eq!(
@@ -168,7 +172,7 @@ fn layer_flag_beats_environment() {
     // Repeated path flags keep each path whole, even with a ':' inside.
     assert_eq!(
         shown(&out, "governor", "sandbox").0,
-        serde_json::json!(["/a:b", "/c"])
+        serde_json::json!([odd, plain])
     );
 }
 

@@ -35,6 +35,7 @@ fn command() -> Command {
         .subcommand(Command::new("deny").about("Answer no"))
         .subcommand(Command::new("broken").about("Fail with bad input"))
         .subcommand(Command::new("async").about("Use the runtime"))
+        .subcommand(Command::new("serve").about("Work until the supervisor says stop"))
 }
 
 #[derive(serde::Serialize)]
@@ -75,11 +76,24 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
             })?;
             Ok(Exit::Success)
         }
+        Some("serve") => {
+            // Governed work, bounded: at most 30 s even if nobody stops it.
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+            while !ctx.stop_requested() && std::time::Instant::now() < deadline {
+                ctx.governor.checkpoint_blocking();
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Ok(if ctx.stop_requested() {
+                Exit::Success
+            } else {
+                Exit::TempFail
+            })
+        }
         _ => Err(Failure::new(Exit::Usage, "no subcommand")),
     }
 }
 
-static TEST_SYSTEMS: [SystemEntry; 1] = [SystemEntry {
+pub(crate) static TEST_SYSTEMS: [SystemEntry; 1] = [SystemEntry {
     id: "chaos",
     alias: "chaos-cli",
     about: "test chaos",
@@ -395,6 +409,7 @@ fn broken_pipe_exits_quietly() {
         &TEST_SYSTEMS,
         streams,
         std::sync::Arc::new(omni::runtime::executor::Executor::new(1)),
+        false,
     );
     assert_eq!(exit, Exit::Success);
     assert_eq!(err.text(), "");

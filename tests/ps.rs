@@ -133,3 +133,82 @@ fn stop_all_and_unknown_ids() {
         .unwrap();
     assert!(out.status.success() && out.stdout.is_empty());
 }
+
+/// Child role `detached`: a whole omni invocation (`chaos-cli serve` of the
+/// test registry) that owns its process, as a detached omni would.
+#[test]
+fn detached_child() {
+    if crate::util::child_role().as_deref() != Some("detached") {
+        return;
+    }
+    let argv = ["chaos-cli", "serve"]
+        .iter()
+        .map(std::ffi::OsString::from)
+        .collect();
+    let exit = omni::cli::run(
+        argv,
+        omni::runtime::config::Env::capture(),
+        &crate::dispatch::TEST_SYSTEMS,
+        omni::runtime::output::Streams::stdio(),
+        std::sync::Arc::new(omni::runtime::executor::Executor::new(1)),
+        true,
+    );
+    std::process::exit(i32::from(exit.code()));
+}
+
+#[test]
+fn a_detached_omni_answers_pause_resume_and_stop_through_its_governor() {
+    use omni::runtime::supervisor::{Op, RemoteState};
+    let h = tempfile::tempdir().unwrap();
+    let state = h.path().join("state/omni");
+    let sup = Supervisor::new(&state);
+    let entry = sup
+        .spawn(SpawnSpec {
+            system: "chaos".into(),
+            label: "detached omni".into(),
+            program: std::env::current_exe().unwrap(),
+            args: [
+                "ps::detached_child",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ]
+            .into_iter()
+            .map(OsString::from)
+            .collect(),
+            env: vec![("OMNI_TEST_CHILD".into(), "detached".into())],
+        })
+        .expect("spawn");
+    let id = serde_json::to_value(&entry).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let status = sup.control(&id, Op::Status).unwrap();
+    let detail = status.detail.expect("detail");
+    assert_eq!(detail["command"], "chaos-cli");
+    assert!(detail["stats"]["permits_granted"].is_number(), "{detail}");
+    assert_eq!(
+        sup.control(&id, Op::Pause).unwrap().state,
+        RemoteState::Paused
+    );
+    assert_eq!(
+        sup.control(&id, Op::Status).unwrap().state,
+        RemoteState::Paused
+    );
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(
+        sup.control(&id, Op::Resume).unwrap().state,
+        RemoteState::Running
+    );
+
+    // Stopping through the real binary: the work sees stop_requested and
+    // ends with exit 0, which the entry records.
+    let out = omni(h.path()).args(["stop", &id]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{id}  graceful (exit 0)\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -14,6 +14,7 @@ static ALLOC: omni::runtime::governor::memory::CountingAlloc<std::alloc::System>
     omni::runtime::governor::memory::CountingAlloc::new(std::alloc::System);
 
 mod crypto;
+mod governor;
 mod server;
 mod supervisor;
 mod util;

@@ -20,6 +20,7 @@ mod ps;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{ArgMatches, Args, Command, FromArgMatches};
 
@@ -27,9 +28,11 @@ use crate::commands::{KNOWN, SystemEntry, known_system_for};
 use crate::runtime::config::{Config, Env, FileChoice, FlagRaw, FlagValue, Section, Sources};
 use crate::runtime::error::{Exit, Failure};
 use crate::runtime::executor::Executor;
+use crate::runtime::governor::{CpuEnforcement, Governor, GovernorSettings};
 use crate::runtime::output::{ColorChoice, Format, Output, OutputSettings, Streams};
 use crate::runtime::sections;
 use crate::runtime::state::Dirs;
+use crate::runtime::supervisor::{self, Attached, Control, Entry, SpawnSpec, Supervisor};
 
 /// The version printed by `--version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -146,9 +149,37 @@ pub struct Ctx {
     pub env: Env,
     /// The registry this invocation dispatches over.
     pub systems: &'static [SystemEntry],
+    /// The resource governor every system draws from.
+    pub governor: Governor,
+    /// Set when the supervisor asked this (detached) process to stop.
+    stop: Arc<AtomicBool>,
 }
 
 impl Ctx {
+    /// True once `omni stop` (through the supervisor) asked this process to
+    /// wind down. Long-running systems poll it between units of work.
+    pub fn stop_requested(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// Starts `omni <args…>` in the background under the supervisor and
+    /// returns its entry (`--detach`). `args` is the whole command line after
+    /// `omni`, e.g. `["parallel", "submit", "--graph", "/abs/flow.yaml"]`;
+    /// paths in it should be absolute, since the child's working directory is
+    /// not guaranteed to stay meaningful.
+    pub fn detach(&self, system: &str, label: &str, args: Vec<OsString>) -> Result<Entry, Failure> {
+        let program =
+            std::env::current_exe().map_err(|e| Failure::io("finding the omni binary", e))?;
+        let spec = SpawnSpec {
+            system: system.to_string(),
+            label: label.to_string(),
+            program,
+            args,
+            env: vec![("OMNI_ARGV0".into(), "omni".into())],
+        };
+        Ok(Supervisor::new(self.dirs()?.state).spawn(spec)?)
+    }
+
     /// The state and data directories (`$OMNI_STATE_DIR`, XDG, or `~/.local`).
     pub fn dirs(&self) -> Result<Dirs, Failure> {
         let env = &self.env;
@@ -291,6 +322,7 @@ pub fn run(
     systems: &'static [SystemEntry],
     streams: Streams,
     executor: Arc<Executor>,
+    own_process: bool,
 ) -> Exit {
     let name = program_name(argv.first(), &env);
     // Until flags are parsed, errors use the format the user asked for, if any.
@@ -326,15 +358,82 @@ pub fn run(
     init_logging(globals.verbose, globals.quiet);
 
     let prog = invocation.prog.clone();
-    let ctx = match build_ctx(invocation, &globals, env, systems, early, executor) {
+    let ctx = match build_ctx(
+        invocation,
+        &globals,
+        env,
+        systems,
+        early,
+        executor,
+        own_process,
+    ) {
         Ok(ctx) => ctx,
         Err((failure, out)) => {
             out.error(&prog, None, &failure);
             return failure.exit();
         }
     };
+    let attached = match attach_if_supervised(&ctx) {
+        Ok(a) => a,
+        Err(failure) => return finish(&ctx, Err(failure)),
+    };
     let result = dispatch(&mode, &matches, &ctx);
-    finish(&ctx, result)
+    let exit = finish(&ctx, result);
+    if ctx.config.bool("governor", "stats") {
+        ctx.output.emit_err(&ctx.governor.stats());
+    }
+    if let Some(attached) = attached {
+        if let Err(e) = attached.finish(i32::from(exit.code())) {
+            tracing::warn!("could not record the exit of this background entry: {e}");
+        }
+    }
+    ctx.governor.release();
+    exit
+}
+
+/// The supervisor's view of a detached omni: pause and resume map to the
+/// governor, stop raises the flag systems poll (and releases a pause so
+/// paused work can notice it).
+struct GovernedControl {
+    governor: Governor,
+    stop: Arc<AtomicBool>,
+    invocation: String,
+}
+
+impl Control for GovernedControl {
+    fn status(&self) -> serde_json::Value {
+        serde_json::json!({
+            "command": self.invocation,
+            "stats": self.governor.stats(),
+        })
+    }
+    fn pause(&self) {
+        self.governor.pause();
+    }
+    fn resume(&self) {
+        self.governor.resume();
+    }
+    fn stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+        self.governor.resume();
+    }
+}
+
+/// When started by the supervisor (`OMNI_SUPERVISOR_ID`/`_DIR` set), serve
+/// the control socket for the lifetime of this invocation.
+fn attach_if_supervised(ctx: &Ctx) -> Result<Option<Attached>, Failure> {
+    let (Some(id), Some(dir)) = (
+        ctx.env.get(supervisor::ENV_ID),
+        ctx.env.get_os(supervisor::ENV_DIR),
+    ) else {
+        return Ok(None);
+    };
+    let handler = Arc::new(GovernedControl {
+        governor: ctx.governor.clone(),
+        stop: Arc::clone(&ctx.stop),
+        invocation: ctx.invocation.prog.clone(),
+    });
+    Ok(Some(Attached::serve(Path::new(dir), id, handler)?))
 }
 
 /// Reports the outcome: errors once, broken pipes silently.
@@ -357,6 +456,7 @@ fn build_ctx(
     systems: &'static [SystemEntry],
     early: Output,
     executor: Arc<Executor>,
+    own_process: bool,
 ) -> Result<Ctx, (Failure, Output)> {
     let all_sections = config_sections(systems);
     let ignored = compiled_out_ids(systems);
@@ -379,6 +479,20 @@ fn build_ctx(
         verbose: globals.verbose,
     };
     let output = early.reconfigure(&settings, &env);
+    let governor = match governor_from(&config) {
+        Ok(g) => g,
+        Err(e) => return Err((e, output)),
+    };
+    // NB: process-wide controls (memory ceiling, CPU cgroup, Landlock,
+    // signal handling) go in before any runtime or worker thread exists.
+    // In-process callers (tests) do not own the process and skip them.
+    if own_process {
+        match governor.install() {
+            Ok(installed) => tracing::debug!(%installed, "governor installed"),
+            Err(e) => return Err((e.into(), output)),
+        }
+    }
+    let stop = Arc::new(AtomicBool::new(false));
     Ok(Ctx {
         invocation,
         config,
@@ -386,7 +500,37 @@ fn build_ctx(
         executor,
         env,
         systems,
+        governor,
+        stop,
     })
+}
+
+/// The governor's settings from the effective configuration.
+fn governor_from(config: &Config) -> Result<Governor, Failure> {
+    let count = |key| {
+        config
+            .int("governor", key)
+            .and_then(|v| u32::try_from(v).ok())
+    };
+    let settings = GovernorSettings {
+        workers: config
+            .int("governor", "workers")
+            .and_then(|w| usize::try_from(w).ok())
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
+        cpu_percent: config.float("governor", "cpu_percent"),
+        cpu_enforcement: config
+            .str("governor", "cpu_enforcement")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(CpuEnforcement::Auto),
+        memory_limit: config.size("governor", "memory_limit"),
+        io_ops: count("io_ops"),
+        io_burst: count("io_burst"),
+        seed: config
+            .int("governor", "seed")
+            .and_then(|s| u64::try_from(s).ok()),
+        sandbox: config.paths("governor", "sandbox").to_vec(),
+    };
+    Ok(Governor::new(settings)?)
 }
 
 /// Finds `--format json` / `--format=json` before clap runs.

@@ -72,6 +72,15 @@ impl Env {
         self.get_os(name).is_some_and(|v| !v.is_empty())
     }
 
+    /// The same environment without the named variables.
+    pub fn without(&self, names: &[&str]) -> Env {
+        let mut vars = self.vars.clone();
+        for name in names {
+            vars.remove(OsStr::new(name));
+        }
+        Env { vars }
+    }
+
     /// All variables whose name starts with `prefix`, in name order.
     pub fn with_prefix<'a>(
         &'a self,

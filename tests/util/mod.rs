@@ -143,6 +143,7 @@ pub fn run_in_process(
         systems,
         streams,
         std::sync::Arc::clone(&executor),
+        false,
     );
     Run {
         exit,
