@@ -565,3 +565,63 @@ fn completions_and_man_pages_cover_every_alias() {
         "{page}"
     );
 }
+
+#[test]
+fn colour_follows_flag_and_environment() {
+    let h = home();
+    let plain = omni(h.path()).args(["config", "show"]).output().unwrap();
+    assert!(
+        !plain.stdout.contains(&0x1b),
+        "no colour when stdout is not a terminal"
+    );
+    let forced = omni(h.path())
+        .args(["config", "show", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(forced.stdout.contains(&0x1b), "--color always colours");
+    let env_forced = omni(h.path())
+        .env("CLICOLOR_FORCE", "1")
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    assert!(env_forced.stdout.contains(&0x1b), "CLICOLOR_FORCE colours");
+    let never = omni(h.path())
+        .env("CLICOLOR_FORCE", "1")
+        .args(["config", "show", "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(
+        !never.stdout.contains(&0x1b),
+        "--color never wins over the environment"
+    );
+    // Errors found while parsing already honour --color.
+    let err = omni(h.path())
+        .args(["--color", "always", "--bogus"])
+        .output()
+        .unwrap();
+    assert!(err.stderr.contains(&0x1b));
+}
+
+#[test]
+fn verbose_logs_go_to_stderr_and_quiet_silences_notes() {
+    let h = home();
+    let out = omni(h.path())
+        .args(["-vv", "config", "show", "--format", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("DEBUG") && err.contains("governor installed"),
+        "{err}"
+    );
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("logs never reach stdout");
+    let out = omni(h.path()).args(["config", "show"]).output().unwrap();
+    assert!(out.stderr.is_empty(), "no logs by default");
+    let out = omni(h.path()).args(["--list"]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no systems are compiled into this build")
+            || !out.stdout.is_empty()
+    );
+    let out = omni(h.path()).args(["-q", "--list"]).output().unwrap();
+    assert!(out.stderr.is_empty(), "-q silences notes");
+}

@@ -325,18 +325,14 @@ pub fn run(
     own_process: bool,
 ) -> Exit {
     let name = program_name(argv.first(), &env);
-    // Until flags are parsed, errors use the format the user asked for, if any.
-    let early_format = early_format(&argv);
-    let early = Output::new(
-        &OutputSettings {
-            format: early_format,
-            color: ColorChoice::Auto,
-            quiet: false,
-            verbose: 0,
-        },
-        &env,
-        streams,
-    );
+    // Until flags are parsed, errors use the format and colour asked for, if any.
+    let early_settings = OutputSettings {
+        format: early_flag(&argv, "--format").map_or(Format::Text, Format::from_word),
+        color: early_flag(&argv, "--color").map_or(ColorChoice::Auto, ColorChoice::from_word),
+        quiet: false,
+        verbose: 0,
+    };
+    let early = Output::new(&early_settings, &env, streams);
     let mode = match resolve_mode(&name, systems) {
         Ok(mode) => mode,
         Err(failure) => {
@@ -355,7 +351,7 @@ pub fn run(
     };
     let (invocation, leaf) = invocation_for(&mode, &matches);
     let globals = GlobalArgs::from_arg_matches(leaf).unwrap_or_default();
-    init_logging(globals.verbose, globals.quiet);
+    init_logging(globals.verbose, globals.quiet, early.color_err());
 
     let prog = invocation.prog.clone();
     let ctx = match build_ctx(
@@ -488,7 +484,10 @@ fn build_ctx(
     // In-process callers (tests) do not own the process and skip them.
     if own_process {
         match governor.install() {
-            Ok(installed) => tracing::debug!(%installed, "governor installed"),
+            Ok(installed) => {
+                let applied = serde_json::to_string(&installed).unwrap_or_default();
+                tracing::debug!(%applied, "governor installed");
+            }
             Err(e) => return Err((e.into(), output)),
         }
     }
@@ -533,19 +532,25 @@ fn governor_from(config: &Config) -> Result<Governor, Failure> {
     Ok(Governor::new(settings)?)
 }
 
-/// Finds `--format json` / `--format=json` before clap runs.
-fn early_format(argv: &[OsString]) -> Format {
-    let mut it = argv.iter().filter_map(|a| a.to_str());
+/// The value of `--NAME VALUE` or `--NAME=VALUE`, looked up before clap runs
+/// so that errors found while parsing already honour `--format` and `--color`.
+fn early_flag<'a>(argv: &'a [OsString], name: &str) -> Option<&'a str> {
+    let mut it = argv.iter().skip(1).filter_map(|a| a.to_str());
     while let Some(arg) = it.next() {
-        if arg == "--format" {
-            if it.next() == Some("json") {
-                return Format::Json;
-            }
-        } else if arg == "--format=json" {
-            return Format::Json;
+        if arg == "--" {
+            break;
+        }
+        if arg == name {
+            return it.next();
+        }
+        if let Some(value) = arg
+            .strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('='))
+        {
+            return Some(value);
         }
     }
-    Format::Text
+    None
 }
 
 fn clap_color(color: bool) -> clap::ColorChoice {
@@ -653,7 +658,7 @@ fn dispatch(mode: &Mode, matches: &ArgMatches, ctx: &Ctx) -> Result<Exit, Failur
 }
 
 /// Sends logs to stderr: warnings by default, errors only with `-q`.
-fn init_logging(verbose: u8, quiet: bool) {
+fn init_logging(verbose: u8, quiet: bool, color: bool) {
     use tracing::Level;
     let level = match (quiet, verbose) {
         (true, _) => Level::ERROR,
@@ -667,6 +672,7 @@ fn init_logging(verbose: u8, quiet: bool) {
         .with_writer(std::io::stderr)
         .with_max_level(level)
         .with_target(false)
+        .with_ansi(color)
         .without_time()
         .try_init();
 }

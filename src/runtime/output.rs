@@ -366,6 +366,39 @@ mod tests {
     }
 
     #[test]
+    fn progress_only_on_an_attended_terminal_in_text_mode() {
+        let streams = |err_tty| Streams {
+            out: Box::new(Vec::new()),
+            err: Box::new(Vec::new()),
+            out_tty: true,
+            err_tty,
+        };
+        let settings = |format, quiet| OutputSettings {
+            format,
+            color: ColorChoice::Auto,
+            quiet,
+            verbose: 0,
+        };
+        let none = Env::default();
+        let ci = Env::from_pairs([("CI", "true")]);
+        assert!(
+            Output::new(&settings(Format::Text, false), &none, streams(true)).progress_allowed()
+        );
+        assert!(
+            !Output::new(&settings(Format::Text, false), &none, streams(false)).progress_allowed()
+        );
+        assert!(
+            !Output::new(&settings(Format::Json, false), &none, streams(true)).progress_allowed()
+        );
+        assert!(
+            !Output::new(&settings(Format::Text, true), &none, streams(true)).progress_allowed()
+        );
+        assert!(
+            !Output::new(&settings(Format::Text, false), &ci, streams(true)).progress_allowed()
+        );
+    }
+
+    #[test]
     fn errors_are_one_line_or_one_json_object() {
         let f = Failure::new(Exit::DataErr, "line 3: bad").context("reading x.json");
         let mut buf = Vec::new();
