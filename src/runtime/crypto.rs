@@ -45,12 +45,11 @@
 //! opt in); other I/O → classified from the error kind.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use ed25519_dalek::pkcs8::spki::der::pem::LineEnding;
 use ed25519_dalek::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey};
@@ -61,6 +60,7 @@ use sha2::Digest as _;
 use zeroize::Zeroizing;
 
 use super::error::{Classify, Exit};
+use super::state::{self, StateError};
 
 pub use ed25519_dalek::{
     PUBLIC_KEY_LENGTH, SECRET_KEY_LENGTH, SIGNATURE_LENGTH, Signature, SigningKey, VerifyingKey,
@@ -481,96 +481,32 @@ fn read_small(
     }
 }
 
-/// Removes the temporary file unless it was consumed.
-struct TempGuard(Option<PathBuf>);
-
-impl Drop for TempGuard {
-    fn drop(&mut self) {
-        if let Some(path) = self.0.take() {
-            let _ = fs::remove_file(path);
-        }
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary file created with `mode`:
-/// write, fchmod, fsync, rename (or link when not overwriting), fsync dir.
+/// Writes `bytes` to `path` crash-safely with exactly `mode`, through the
+/// shared writers in `runtime::state`: replacing when `overwrite`, else
+/// creating only (atomic against a concurrent writer).
 fn write_atomic(path: &Path, bytes: &[u8], mode: u32, overwrite: bool) -> Result<(), CryptoError> {
-    let write_err = |source| CryptoError::Write {
+    let exists = || CryptoError::Exists {
         path: path.to_owned(),
-        source,
-    };
-    let name = path.file_name().ok_or_else(|| CryptoError::Write {
-        path: path.to_owned(),
-        source: io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"),
-    })?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
     };
     if !overwrite && fs::symlink_metadata(path).is_ok() {
-        return Err(CryptoError::Exists {
-            path: path.to_owned(),
-        });
+        return Err(exists());
     }
-
-    let (tmp_path, mut file) = create_temp(&dir, name, mode).map_err(write_err)?;
-    let mut guard = TempGuard(Some(tmp_path.clone()));
-    file.write_all(bytes).map_err(write_err)?;
-    // The umask may have cleared bits of `mode` at creation; set it exactly.
-    file.set_permissions(fs::Permissions::from_mode(mode))
-        .map_err(write_err)?;
-    file.sync_all().map_err(write_err)?;
-    drop(file);
-
-    if overwrite {
-        fs::rename(&tmp_path, path).map_err(write_err)?;
-        guard.0 = None;
+    let result = if overwrite {
+        state::write_atomic(path, bytes, mode)
     } else {
-        // link(2) fails if the target exists, which makes "create only if
-        // absent" atomic; the guard then removes the temporary name.
-        match fs::hard_link(&tmp_path, path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                return Err(CryptoError::Exists {
-                    path: path.to_owned(),
-                });
-            }
-            Err(e) => return Err(write_err(e)),
-        }
-    }
-    drop(guard);
-    File::open(&dir)
-        .and_then(|d| d.sync_all())
-        .map_err(write_err)?;
-    Ok(())
-}
-
-fn create_temp(dir: &Path, name: &std::ffi::OsStr, mode: u32) -> io::Result<(PathBuf, File)> {
-    // Unique within this process by the counter, across processes by the
-    // pid; `create_new` settles any remaining collision (a stale leftover).
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let pid = std::process::id();
-    for _ in 0..16 {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let mut tmp_name = std::ffi::OsString::from(".");
-        tmp_name.push(name);
-        tmp_name.push(format!(".tmp.{pid}.{n}"));
-        let tmp = dir.join(tmp_name);
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(mode)
-            .open(&tmp)
-        {
-            Ok(file) => return Ok((tmp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "cannot create a unique temporary file",
-    ))
+        state::write_new_atomic(path, bytes, mode)
+    };
+    result.map_err(|e| match e {
+        StateError::Io { source, .. } if source.kind() == io::ErrorKind::AlreadyExists => exists(),
+        StateError::Io { source, .. } => CryptoError::Write {
+            path: path.to_owned(),
+            source,
+        },
+        other => CryptoError::Write {
+            path: path.to_owned(),
+            source: io::Error::other(other.to_string()),
+        },
+    })
 }
 
 // ---------------------------------------------------------------------------

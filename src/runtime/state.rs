@@ -210,6 +210,28 @@ pub fn ensure_dir(path: &Path, mode: u32) -> Result<(), StateError> {
 /// Temp files are named `.<name>.<pid>.<random>.tmp`, so directory scanners
 /// can skip them by their leading dot or `.tmp` suffix.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), StateError> {
+    write_with(path, bytes, mode, Install::Replace)
+}
+
+/// Like [`write_atomic`], but only creates: if `path` already exists
+/// (or appears meanwhile) nothing is changed and the error's source has kind
+/// `AlreadyExists`. The complete temp file is put in place with `link(2)`,
+/// which fails when the target exists, so two writers racing for the same
+/// path cannot both win and no reader ever sees a partial file.
+pub fn write_new_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), StateError> {
+    write_with(path, bytes, mode, Install::CreateOnly)
+}
+
+/// How the finished temp file takes its final name.
+#[derive(Clone, Copy)]
+enum Install {
+    /// rename(2): replaces whatever is there.
+    Replace,
+    /// link(2): fails when the name is taken.
+    CreateOnly,
+}
+
+fn write_with(path: &Path, bytes: &[u8], mode: u32, how: Install) -> Result<(), StateError> {
     let name = path.file_name().ok_or_else(|| {
         StateError::io(
             "writing",
@@ -223,8 +245,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), StateErr
     };
 
     let (tmp, file) = create_temp(dir, name, mode)?;
-    let written = fill(&tmp, file, bytes, mode).and_then(|()| {
-        fs::rename(&tmp, path).map_err(|e| StateError::io("renaming into", path, e))
+    let written = fill(&tmp, file, bytes, mode).and_then(|()| match how {
+        Install::Replace => {
+            fs::rename(&tmp, path).map_err(|e| StateError::io("renaming into", path, e))
+        }
+        Install::CreateOnly => {
+            let linked = fs::hard_link(&tmp, path).map_err(|e| StateError::io("creating", path, e));
+            // The temp name is only a second link to the same file now.
+            let _ = fs::remove_file(&tmp);
+            linked
+        }
     });
     if let Err(err) = written {
         // Best effort: the error that matters is the one being returned.
@@ -389,5 +419,33 @@ mod tests {
             ensure_dir(&file, 0o700),
             Err(StateError::NotADirectory { .. })
         ));
+    }
+
+    #[test]
+    fn write_new_atomic_creates_once_and_never_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key");
+        write_new_atomic(&path, b"first", 0o600).unwrap();
+        let err = write_new_atomic(&path, b"second", 0o600).unwrap_err();
+        match err {
+            StateError::Io { source, .. } => {
+                assert_eq!(source.kind(), io::ErrorKind::AlreadyExists)
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("key")],
+            "no temp file is left behind"
+        );
     }
 }
