@@ -13,14 +13,17 @@
 static ALLOC: omni::runtime::governor::memory::CountingAlloc<std::alloc::System> =
     omni::runtime::governor::memory::CountingAlloc::new(std::alloc::System);
 
-mod crypto;
-mod governor;
-mod server;
-mod supervisor;
 mod util;
 
+// Dispatch, configuration, output and generated documentation.
 mod config;
 mod dispatch;
 mod docs;
 mod examples;
+
+// The shared runtime.
+mod crypto;
+mod governor;
 mod ps;
+mod server;
+mod supervisor;
