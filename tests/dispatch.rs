@@ -36,6 +36,7 @@ fn command() -> Command {
         .subcommand(Command::new("broken").about("Fail with bad input"))
         .subcommand(Command::new("async").about("Use the runtime"))
         .subcommand(Command::new("serve").about("Work until the supervisor says stop"))
+        .subcommand(Command::new("launch").about("Detach `serve` through Ctx::detach"))
 }
 
 #[derive(serde::Serialize)]
@@ -88,6 +89,23 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
             } else {
                 Exit::TempFail
             })
+        }
+        Some("launch") => {
+            // The detached program is this test binary re-run as
+            // `ps::detached_child`, which plays `chaos-cli serve`.
+            let args = [
+                "ps::detached_child",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ];
+            let entry = ctx.detach(
+                "chaos",
+                "launched serve",
+                args.iter().map(Into::into).collect(),
+            )?;
+            ctx.output.emit(&entry)?;
+            Ok(Exit::Success)
         }
         _ => Err(Failure::new(Exit::Usage, "no subcommand")),
     }
@@ -627,4 +645,29 @@ fn verbose_logs_go_to_stderr_and_quiet_silences_notes() {
     }
     let out = omni(h.path()).args(["-q", "--list"]).output().unwrap();
     assert!(out.stderr.is_empty(), "-q silences notes");
+}
+
+#[test]
+fn a_closed_stdout_pipe_ends_the_binary_quietly() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let h = home();
+    let mut fds = [0; 2];
+    // SAFETY: pipe(2) fills two valid descriptors on success, checked below.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    // SAFETY: both descriptors are fresh from pipe(2) and owned only here.
+    let (read_end, write_end) =
+        unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(read_end); // The reader is gone before omni writes a byte.
+    let out = omni(h.path())
+        .args(["man"])
+        .stdout(std::process::Stdio::from(write_end))
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "a closed pipe is not an error");
+    assert!(
+        out.stderr.is_empty(),
+        "and says nothing: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

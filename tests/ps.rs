@@ -134,14 +134,15 @@ fn stop_all_and_unknown_ids() {
     assert!(out.status.success() && out.stdout.is_empty());
 }
 
-/// Child role `detached`: a whole omni invocation (`chaos-cli serve` of the
-/// test registry) that owns its process, as a detached omni would.
+/// Child role `detached`: a whole omni invocation (`omni chaos serve` of the
+/// test registry) that owns its process, as a detached omni would. The
+/// command line has the shape `Ctx::detach` gives its children.
 #[test]
 fn detached_child() {
     if crate::util::child_role().as_deref() != Some("detached") {
         return;
     }
-    let argv = ["chaos-cli", "serve"]
+    let argv = ["omni", "chaos", "serve"]
         .iter()
         .map(std::ffi::OsString::from)
         .collect();
@@ -186,7 +187,7 @@ fn a_detached_omni_answers_pause_resume_and_stop_through_its_governor() {
 
     let status = sup.control(&id, Op::Status).unwrap();
     let detail = status.detail.expect("detail");
-    assert_eq!(detail["command"], "chaos-cli");
+    assert_eq!(detail["command"], "omni chaos");
     assert!(detail["stats"]["permits_granted"].is_number(), "{detail}");
     assert_eq!(
         sup.control(&id, Op::Pause).unwrap().state,
@@ -210,5 +211,75 @@ fn a_detached_omni_answers_pause_resume_and_stop_through_its_governor() {
         format!("{id}  graceful (exit 0)\n"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Child role `launcher`: an omni invocation that detaches work with
+/// `Ctx::detach`, prints the entry and exits, as `--detach` does.
+#[test]
+fn launcher_child() {
+    if std::env::var("OMNI_TEST_LAUNCHER").is_err() {
+        return;
+    }
+    let argv = ["chaos-cli", "launch", "--format", "json"]
+        .iter()
+        .map(std::ffi::OsString::from)
+        .collect();
+    let exit = omni::cli::run(
+        argv,
+        omni::runtime::config::Env::capture(),
+        &crate::dispatch::TEST_SYSTEMS,
+        omni::runtime::output::Streams::stdio(),
+        std::sync::Arc::new(omni::runtime::executor::Executor::new(1)),
+        true,
+    );
+    std::process::exit(i32::from(exit.code()));
+}
+
+#[test]
+fn ctx_detach_starts_supervised_work_that_outlives_its_launcher() {
+    let h = tempfile::tempdir().unwrap();
+    let mut launcher = crate::util::child("ps::launcher_child", "detached");
+    crate::util::isolate(&mut launcher, h.path());
+    // The detached grandchild inherits OMNI_TEST_CHILD=detached from here.
+    let out = launcher
+        .env("OMNI_TEST_CHILD", "detached")
+        .env("OMNI_TEST_LAUNCHER", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let json_start = text.find('{').expect("the entry as JSON");
+    let entry: serde_json::Value = serde_json::Deserializer::from_str(&text[json_start..])
+        .into_iter()
+        .next()
+        .unwrap()
+        .unwrap();
+    let id = entry["id"].as_str().unwrap().to_string();
+    assert!(id.starts_with("chaos-"), "{entry}");
+    assert_eq!(entry["label"], "launched serve");
+
+    // The launcher is gone; the work it detached is running and listed.
+    let out = omni(h.path())
+        .args(["ps", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id.as_str())
+        .expect("listed");
+    assert_eq!(listed["state"], "running");
+    assert_eq!(listed["system"], "chaos");
+    let out = omni(h.path()).args(["stop", &id]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{id}  graceful (exit 0)\n")
     );
 }

@@ -172,6 +172,22 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// What `--detach` prints: the id to use with `omni ps` and `omni stop`.
+impl crate::runtime::output::Render for Entry {
+    fn text(
+        &self,
+        w: &mut dyn std::io::Write,
+        style: crate::runtime::output::Style,
+    ) -> std::io::Result<()> {
+        writeln!(w, "{}", style.bold(&self.id))?;
+        writeln!(
+            w,
+            "{}",
+            style.dim(&format!("pid {}, log {}", self.pid, self.log.display()))
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
