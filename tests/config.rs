@@ -287,6 +287,23 @@ fn validation_syntax_error_names_line() {
 }
 
 #[test]
+fn validation_binary_file_is_a_config_error() {
+    let h = tempfile::tempdir().unwrap();
+    let path = h.path().join("c.toml");
+    std::fs::write(&path, b"\xff\xfe[governor]\n").unwrap();
+    let out = omni(h.path())
+        .args(["--config", path.to_str().unwrap(), "config", "show"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(78));
+    assert!(
+        stderr(&out).contains("not valid UTF-8 text"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn validation_bad_environment_value() {
     let h = tempfile::tempdir().unwrap();
     let out = omni(h.path())

@@ -713,6 +713,13 @@ fn read_file(choice: &FileChoice) -> Result<Option<toml::Table>, ConfigError> {
     let text = match std::fs::read_to_string(&choice.path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !choice.explicit => return Ok(None),
+        // Readable, but not text: a malformed file, not a missing one.
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            return Err(ConfigError::Syntax {
+                path: choice.path.clone(),
+                message: "not valid UTF-8 text".into(),
+            });
+        }
         Err(source) => {
             return Err(ConfigError::Unreadable {
                 path: choice.path.clone(),
