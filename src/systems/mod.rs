@@ -3,3 +3,6 @@
 //! need from `runtime` and return values and typed errors.
 //!
 //! A system's folder arrives with its issue; until then it is absent.
+
+#[cfg(feature = "attest")]
+pub mod attest;
