@@ -15,4 +15,5 @@ pub mod sections;
 pub mod server;
 pub mod state;
 pub mod supervisor;
+pub mod time;
 pub mod units;

@@ -22,8 +22,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
 
 use super::protocol::{LineStream, RemoteState, Request, WireReply};
-use super::record::{Entry, Finished, format_rfc3339};
+use super::record::{Entry, Finished};
 use super::{Control, SupervisorError, check_socket_path, entries_dir, valid_id};
+use crate::runtime::time::format_rfc3339;
 
 /// How long `serve` waits for the parent to write the record.
 const RECORD_WAIT: Duration = Duration::from_secs(5);

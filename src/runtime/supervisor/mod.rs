@@ -636,7 +636,7 @@ impl Supervisor {
             pid,
             start_ticks,
             argv,
-            started_at: record::format_rfc3339(SystemTime::now()),
+            started_at: crate::runtime::time::format_rfc3339(SystemTime::now()),
             log: log.clone(),
             socket: socket.clone(),
             finished: None,
@@ -975,10 +975,10 @@ impl Supervisor {
     /// The entry's state; reaps it when lost, prunes it when expired
     /// (`None`).
     fn observe(&self, entry: Entry, now: SystemTime) -> Option<EntryStatus> {
-        let started = record::parse_rfc3339(&entry.started_at);
+        let started = crate::runtime::time::parse_rfc3339(&entry.started_at);
         let alive = proc::is_alive(entry.pid, entry.start_ticks);
         let (state, exit_code, uptime, detail) = if let Some(fin) = &entry.finished {
-            let ended = record::parse_rfc3339(&fin.finished_at);
+            let ended = crate::runtime::time::parse_rfc3339(&fin.finished_at);
             if !alive
                 && ended.is_some_and(|t| {
                     now.duration_since(t).unwrap_or_default() > self.exited_retention
