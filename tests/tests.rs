@@ -21,6 +21,10 @@ mod dispatch;
 mod docs;
 mod examples;
 
+// Systems (each behind its cargo feature).
+#[cfg(feature = "attest")]
+mod attest;
+
 // The shared runtime.
 mod crypto;
 mod governor;

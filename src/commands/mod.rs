@@ -8,7 +8,7 @@
 //! of "unknown".
 //!
 //! Each system adds one thin file `src/commands/<system>.rs` with a
-//! `pub static ENTRY: SystemEntry` and one `#[cfg(feature = "<system>")]`
+//! `pub const ENTRY: SystemEntry` and one `#[cfg(feature = "<system>")]`
 //! line in [`SYSTEMS`].
 
 use clap::{ArgMatches, Command};
@@ -18,7 +18,11 @@ use crate::runtime::output::Outcome;
 
 pub use crate::cli::Ctx;
 
+#[cfg(feature = "attest")]
+pub mod attest;
+
 /// One system as the multi-call binary sees it.
+#[derive(Clone, Copy)]
 pub struct SystemEntry {
     /// The subcommand name: `chaos`.
     pub id: &'static str,
@@ -98,7 +102,10 @@ pub const KNOWN: [(&str, &str, &str); 10] = [
 ];
 
 /// The systems compiled into this build, in `KNOWN` order.
-pub static SYSTEMS: &[SystemEntry] = &[];
+pub static SYSTEMS: &[SystemEntry] = &[
+    #[cfg(feature = "attest")]
+    attest::ENTRY,
+];
 
 /// The known system a name refers to (`chaos`, `chaos-cli`, `omni-chaos`).
 pub fn known_system_for(name: &str) -> Option<&'static str> {

@@ -102,7 +102,9 @@ fn decode(field: &str, text: &str) -> Result<Vec<u8>, DsseError> {
     [&STANDARD, &STANDARD_NO_PAD, &URL_SAFE, &URL_SAFE_NO_PAD]
         .iter()
         .find_map(|engine| engine.decode(text).ok())
-        .ok_or_else(|| DsseError::Base64 { field: field.to_string() })
+        .ok_or_else(|| DsseError::Base64 {
+            field: field.to_string(),
+        })
 }
 
 impl Envelope {
@@ -111,7 +113,10 @@ impl Envelope {
         let signature = crypto::sign(key, &pae(payload_type, &payload));
         Envelope {
             payload_type: payload_type.to_string(),
-            signatures: vec![(KeyId::of(&key.verifying_key()).to_hex(), signature.to_bytes().to_vec())],
+            signatures: vec![(
+                KeyId::of(&key.verifying_key()).to_hex(),
+                signature.to_bytes().to_vec(),
+            )],
             payload,
         }
     }
@@ -127,9 +132,18 @@ impl Envelope {
             .signatures
             .iter()
             .enumerate()
-            .map(|(i, s)| Ok((s.keyid.clone(), decode(&format!("signatures[{i}].sig"), &s.sig)?)))
+            .map(|(i, s)| {
+                Ok((
+                    s.keyid.clone(),
+                    decode(&format!("signatures[{i}].sig"), &s.sig)?,
+                ))
+            })
             .collect::<Result<Vec<_>, DsseError>>()?;
-        Ok(Envelope { payload_type: raw.payload_type, payload, signatures })
+        Ok(Envelope {
+            payload_type: raw.payload_type,
+            payload,
+            signatures,
+        })
     }
 
     /// The JSON form (standard padded base64).
@@ -140,7 +154,10 @@ impl Envelope {
             signatures: self
                 .signatures
                 .iter()
-                .map(|(keyid, sig)| RawSignature { keyid: keyid.clone(), sig: STANDARD.encode(sig) })
+                .map(|(keyid, sig)| RawSignature {
+                    keyid: keyid.clone(),
+                    sig: STANDARD.encode(sig),
+                })
                 .collect(),
         }
     }

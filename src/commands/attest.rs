@@ -1,0 +1,273 @@
+//! `omni attest` (alias `attestation-cli`): parse, call systems::attest,
+//! hand the report to the output.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+use clap::{ArgMatches, Args, Command, FromArgMatches, Subcommand};
+
+use super::SystemEntry;
+use crate::cli::Ctx;
+use crate::runtime::config::{Key, Kind, Section};
+use crate::runtime::crypto;
+use crate::runtime::error::{Exit, Failure};
+use crate::runtime::output::{Outcome, Render, Style};
+use crate::runtime::state;
+use crate::runtime::units::parse_duration;
+use crate::systems::attest::{self, AttestRequest, Authority, Initialized, Verdict, VerifyRequest};
+
+/// `[attest]`.
+pub static SECTION: Section = Section {
+    name: "attest",
+    doc: "Attestations (omni attest).",
+    keys: &[
+        Key {
+            name: "dir",
+            kind: Kind::Str,
+            default: None,
+            doc: "The authority directory (keys); unset means $OMNI_DATA_DIR/attest.",
+        },
+        Key {
+            name: "expires",
+            kind: Kind::Duration {
+                min: Duration::from_secs(1),
+                max: Duration::from_secs(10 * 365 * 86_400),
+            },
+            default: None,
+            doc: "Default validity of new attestations; unset means they do not expire.",
+        },
+    ],
+};
+
+/// The registry entry.
+pub const ENTRY: SystemEntry = SystemEntry {
+    id: "attest",
+    alias: "attestation-cli",
+    about: "Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify",
+    section: &SECTION,
+    command,
+    run,
+    needs_runtime: false,
+};
+
+#[derive(Subcommand, Debug)]
+enum AttestCommand {
+    /// Create the authority's Ed25519 signing key (0600, never printed)
+    Init(InitArgs),
+    /// Sign an in-toto statement about files into a DSSE envelope
+    Attest(AttestArgs),
+    /// Verify an attestation: signature, subjects, expiry (exit 1 when invalid)
+    Verify(VerifyArgs),
+}
+
+#[derive(Args, Debug)]
+struct DirArg {
+    /// The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// Rotate an existing key; the old public key stays trusted for verification
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args, Debug)]
+struct AttestArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// A file to attest (repeatable)
+    #[arg(long = "subject", value_name = "FILE", required = true)]
+    subjects: Vec<PathBuf>,
+    /// The predicate's type URI [default: https://omni.dev/attest/artifact/v1]
+    #[arg(long, value_name = "URI", requires = "predicate")]
+    predicate_type: Option<String>,
+    /// The predicate, a JSON file
+    #[arg(long, value_name = "FILE.json", requires = "predicate_type")]
+    predicate: Option<PathBuf>,
+    /// How long the attestation stays valid (e.g. 30d) [default: [attest] expires]
+    #[arg(long, value_name = "DURATION", value_parser = |s: &str| parse_duration(s).map_err(|e| e.to_string()))]
+    expires: Option<Duration>,
+    /// Where to write the envelope ('-' for stdout)
+    #[arg(long, short, value_name = "FILE")]
+    output: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct VerifyArgs {
+    /// The attestation (DSSE envelope JSON)
+    attestation: PathBuf,
+    #[command(flatten)]
+    dir: DirArg,
+    /// Trust this public key (PEM or hex) instead of the authority's keys
+    #[arg(long, value_name = "PUB")]
+    key: Vec<PathBuf>,
+    /// A file that must match one of the attested subjects (repeatable)
+    #[arg(long = "subject", value_name = "FILE")]
+    subjects: Vec<PathBuf>,
+}
+
+fn command() -> Command {
+    AttestCommand::augment_subcommands(Command::new("attest").subcommand_required(true))
+}
+
+fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
+    let cmd =
+        AttestCommand::from_arg_matches(m).map_err(|e| Failure::new(Exit::Usage, e.to_string()))?;
+    match cmd {
+        AttestCommand::Init(args) => init(ctx, &args),
+        AttestCommand::Attest(args) => attest_cmd(ctx, &args),
+        AttestCommand::Verify(args) => verify(ctx, &args),
+    }
+}
+
+fn authority(ctx: &Ctx, dir: &DirArg) -> Result<Authority, Failure> {
+    let dir = match (&dir.dir, ctx.config.str("attest", "dir")) {
+        (Some(d), _) => d.clone(),
+        (None, Some(d)) => PathBuf::from(d),
+        (None, None) => ctx.dirs()?.data.join("attest"),
+    };
+    Ok(Authority::new(dir))
+}
+
+impl Render for Initialized {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        writeln!(w, "key id      {}", style.bold(&self.key_id))?;
+        writeln!(w, "public key  {}", self.public_key.display())?;
+        if let Some(r) = &self.retired {
+            writeln!(
+                w,
+                "retired     {} (still trusted for verification)",
+                r.display()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn init(ctx: &Ctx, args: &InitArgs) -> Outcome {
+    let auth = authority(ctx, &args.dir)?;
+    // The governor's RNG: with --seed the key is reproducible (for tests).
+    let mut rng = ctx.governor.rng("attest/authority-key");
+    let report = auth.init(&mut rng, args.force)?;
+    ctx.output.emit(&report)?;
+    Ok(Exit::Success)
+}
+
+#[derive(serde::Serialize)]
+struct AttestReport {
+    output: PathBuf,
+    key_id: String,
+    subjects: Vec<attest::statement::Subject>,
+    expires_at: Option<String>,
+}
+
+impl Render for AttestReport {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        writeln!(
+            w,
+            "wrote {} (key {})",
+            self.output.display(),
+            style.dim(&self.key_id)
+        )?;
+        for s in &self.subjects {
+            writeln!(
+                w,
+                "  {}  sha256:{}",
+                s.name,
+                s.digest.get("sha256").map_or("", String::as_str)
+            )?;
+        }
+        if let Some(at) = &self.expires_at {
+            writeln!(w, "  expires {at}")?;
+        }
+        Ok(())
+    }
+}
+
+fn attest_cmd(ctx: &Ctx, args: &AttestArgs) -> Outcome {
+    let auth = authority(ctx, &args.dir)?;
+    let key = auth.signing_key()?;
+    let predicate = match (&args.predicate_type, &args.predicate) {
+        (Some(t), Some(p)) => Some((t.clone(), attest::read_predicate(p)?)),
+        _ => None,
+    };
+    let request = AttestRequest {
+        subjects: args.subjects.clone(),
+        predicate,
+        expires: args
+            .expires
+            .or_else(|| ctx.config.duration("attest", "expires")),
+        now: SystemTime::now(),
+    };
+    let (envelope, statement) = attest::attest(&key, &request)?;
+    let bytes = envelope.to_json();
+    if args.output.as_os_str() == "-" {
+        ctx.output.raw(&bytes)?;
+        return Ok(Exit::Success);
+    }
+    state::write_atomic(&args.output, &bytes, 0o644)?;
+    ctx.output.emit(&AttestReport {
+        output: args.output.clone(),
+        key_id: crypto::KeyId::of(&key.verifying_key()).to_hex(),
+        subjects: statement.subject.clone(),
+        expires_at: statement.validity.and_then(|v| v.expires_at),
+    })?;
+    Ok(Exit::Success)
+}
+
+impl Render for Verdict {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        match &self.reason {
+            None => writeln!(w, "{}: {}", style.good("valid"), self.attestation.display())?,
+            Some(reason) => writeln!(
+                w,
+                "{}: {}: {reason}",
+                style.bad("invalid"),
+                self.attestation.display()
+            )?,
+        }
+        for c in &self.checks {
+            let mark = if c.ok {
+                style.good("ok")
+            } else {
+                style.bad("FAILED")
+            };
+            writeln!(w, "  {:<13} {mark:<6} {}", c.check, c.detail)?;
+        }
+        Ok(())
+    }
+}
+
+fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
+    let keys = if args.key.is_empty() {
+        authority(ctx, &args.dir)?.trusted_keys()?
+    } else {
+        args.key
+            .iter()
+            .map(|p| crypto::read_public_key(p))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    let bytes = std::fs::read(&args.attestation)
+        .map_err(|e| Failure::io(format!("reading {}", args.attestation.display()), e))?;
+    let verdict = attest::verify(
+        &bytes,
+        &VerifyRequest {
+            path: args.attestation.clone(),
+            keys,
+            subjects: args.subjects.clone(),
+            now: SystemTime::now(),
+        },
+    )?;
+    ctx.output.emit(&verdict)?;
+    Ok(if verdict.valid {
+        Exit::Success
+    } else {
+        Exit::Negative
+    })
+}
