@@ -27,3 +27,7 @@ mod governor;
 mod ps;
 mod server;
 mod supervisor;
+
+// Systems (behind their cargo features while in progress).
+#[cfg(feature = "attest")]
+mod attest_minisign;
