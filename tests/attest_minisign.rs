@@ -123,10 +123,11 @@ fn omni_signature_passes_minisign() {
     write_public_key(&pub_path, &public, false).unwrap();
     let mode = fs::metadata(&pub_path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o644);
-    // The id minisign displays is omni's short key id.
+    // The id minisign displays is omni's short key id (as a number: minisign
+    // drops leading zeros).
     assert_eq!(
-        printed_key_id(&pub_path),
-        KeyId::of(&key.verifying_key()).short().to_uppercase()
+        u64::from_str_radix(&printed_key_id(&pub_path), 16).unwrap(),
+        u64::from_str_radix(&KeyId::of(&key.verifying_key()).short(), 16).unwrap()
     );
     let err = write_public_key(&pub_path, &public, false).unwrap_err();
     assert!(matches!(err, MinisignError::Exists { .. }), "{err}");
@@ -254,6 +255,49 @@ fn comment_limits_match_minisign() {
                 .is_valid()
         );
     }
+}
+
+#[test]
+fn key_ids_display_like_minisign() {
+    let test = "attest_minisign::key_ids_display_like_minisign";
+    if !have_minisign(test) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A key whose id has a leading zero digit, the case where padding would
+    // differ (deterministic: the first such seed).
+    let key = (0u8..=255)
+        .map(|i| SigningKey::from_bytes(&[i; 32]))
+        .find(|k| KeyId::of(&k.verifying_key()).short().starts_with('0'))
+        .expect("one in sixteen keys qualifies");
+    let other = SigningKey::from_bytes(&[0xee; 32]);
+    let (id, other_id) = (
+        MinisignKeyId::for_omni_key(&key.verifying_key()),
+        MinisignKeyId::for_omni_key(&other.verifying_key()),
+    );
+    let file = d.join("f");
+    fs::write(&file, b"ids").unwrap();
+    let sig = sign_file(&key, id, &file, "t", "u").unwrap();
+    fs::write(d.join("f.minisig"), &sig).unwrap();
+    let other_public = MinisignPublicKey::for_omni_key(&other.verifying_key());
+    fs::write(d.join("other.pub"), other_public.to_text()).unwrap();
+    let out = minisign(d, &["-V", "-p", "other.pub", "-m", "f"]);
+    assert_exit(&out, 1);
+    // minisign names both ids; omni's Display gives the same digits.
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(&format!(" is {id}\n")), "{id}: {stderr}");
+    assert!(
+        stderr.contains(&format!(" is {other_id}\n")),
+        "{other_id}: {stderr}"
+    );
+    assert!(!id.to_string().starts_with('0'), "{id}");
+    let Verdict::Invalid { reason } = verify_file(&other_public, &file, &sig).unwrap() else {
+        panic!("a signature by another key passed");
+    };
+    let message = reason.to_string();
+    assert!(message.contains(&format!("key {id}")), "{message}");
+    assert!(message.contains(&format!("is {other_id}")), "{message}");
 }
 
 // ---- 2. minisign signs, omni verifies ----

@@ -5,7 +5,8 @@
 //!
 //! All binary fields are standard base64 with padding (RFC 4648 §4, no line
 //! breaks); a "key id" is 8 opaque bytes that minisign displays as the
-//! little-endian `u64` they encode, in 16 uppercase hex digits.
+//! little-endian `u64` they encode, in uppercase hex without leading zeros
+//! (`printf("%" PRIX64)`).
 //!
 //! - **Public key** (`.pub`), two lines:
 //!   `untrusted comment: minisign public key <ID>` and
@@ -36,7 +37,8 @@
 //! its minisign key id is [`MinisignKeyId::for_omni_key`]: the first 8 bytes of
 //! omni's [`KeyId`] (SHA-256 of the public key) in reverse order, chosen so
 //! that the id minisign prints (`minisign public key <ID>`, key id mismatch
-//! messages) is exactly omni's short key id in uppercase. The id is a stored
+//! messages) is omni's short key id: the same number, in uppercase and
+//! without leading zeros. The id is a stored
 //! format: it is in every `.minisig` omni writes; never change it.
 //! [`MinisignPublicKey::to_text`] and [`write_public_key`] give the `.pub` file
 //! for `minisign -V -p omni.pub -m FILE`.
@@ -243,7 +245,8 @@ impl Classify for MinisignError {
 /// A minisign key id: 8 bytes stored in keys and signatures.
 ///
 /// Displays the way minisign does: the bytes read as a little-endian `u64`,
-/// in 16 uppercase hex digits.
+/// in uppercase hex without leading zeros (so `.pub` files and messages
+/// are byte-identical to minisign's).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MinisignKeyId([u8; KEY_ID_LEN]);
 
@@ -260,7 +263,7 @@ impl MinisignKeyId {
 
     /// The minisign key id omni uses for its own Ed25519 key: the first 8
     /// bytes of omni's [`KeyId`], reversed, so that minisign displays omni's
-    /// [`KeyId::short`] (uppercased).
+    /// [`KeyId::short`] (uppercased, without leading zeros).
     ///
     /// NB: a stored format (it is in every `.minisig` omni writes); never
     /// change it.
@@ -275,7 +278,9 @@ impl MinisignKeyId {
 
 impl fmt::Display for MinisignKeyId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:016X}", u64::from_le_bytes(self.0))
+        // NB: no zero padding: minisign prints `%" PRIX64`, and a `.pub` file's
+        // comment line should be exactly what minisign writes.
+        write!(f, "{:X}", u64::from_le_bytes(self.0))
     }
 }
 
@@ -1142,7 +1147,13 @@ mod tests {
     fn omni_key_id_displays_as_short_key_id() {
         let key = SigningKey::from_bytes(&[5u8; 32]).verifying_key();
         let id = MinisignKeyId::for_omni_key(&key);
-        assert_eq!(id.to_string(), KeyId::of(&key).short().to_uppercase());
+        let short = u64::from_str_radix(&KeyId::of(&key).short(), 16).unwrap();
+        assert_eq!(id.to_string(), format!("{short:X}"));
+        // No zero padding, as minisign prints ids.
+        assert_eq!(
+            MinisignKeyId::from_bytes([0xab, 0, 0, 0, 0, 0, 0, 0]).to_string(),
+            "AB"
+        );
         let public = MinisignPublicKey::for_omni_key(&key);
         assert_eq!(MinisignPublicKey::parse(&public.to_text()).unwrap(), public);
         assert_eq!(
