@@ -15,9 +15,10 @@ use omni::runtime::crypto::{self, KeyId, SigningKey};
 use omni::runtime::error::{Classify, Exit};
 use omni::runtime::governor::memory;
 use omni::systems::attest::minisign::{
-    Algorithm, InvalidReason, MAX_TRUSTED_COMMENT_BYTES, MAX_UNTRUSTED_COMMENT_BYTES,
-    MinisignError, MinisignKeyId, MinisignPublicKey, MinisignSecretKey, MinisignSignature, Verdict,
-    sign_file, sign_file_with, verify_file, verify_signature, write_public_key,
+    Algorithm, InvalidReason, MAX_LEGACY_FILE_BYTES, MAX_TRUSTED_COMMENT_BYTES,
+    MAX_UNTRUSTED_COMMENT_BYTES, MinisignError, MinisignKeyId, MinisignPublicKey,
+    MinisignSecretKey, MinisignSignature, Verdict, sign_file, sign_file_with, verify_file,
+    verify_signature, write_public_key,
 };
 
 use crate::util;
@@ -733,10 +734,45 @@ fn missing_files_are_no_input() {
     ] {
         assert_eq!(err.exit(), Exit::NoInput, "{err}");
     }
+    // A signature file that is not UTF-8 is malformed, naming the line.
+    let latin1 = dir.path().join("latin1.minisig");
+    let mut bytes = sig.clone().into_bytes();
+    let at = sig.find("tc").unwrap();
+    bytes[at] = 0xe9;
+    fs::write(&latin1, bytes).unwrap();
+    let err = MinisignSignature::read(&latin1).unwrap_err();
+    assert_eq!(err.exit(), Exit::DataErr);
+    assert_eq!(
+        err.to_string(),
+        format!("{}: line 3: not UTF-8 text", latin1.display())
+    );
     // A write into a missing directory is an I/O error, not missing input.
     let err = write_public_key(&gone.join("k.pub"), &public, true).unwrap_err();
     assert_eq!(err.exit(), Exit::IoErr, "{err}");
     assert!(verify_file(&public, &file, &sig).unwrap().is_valid());
+}
+
+#[test]
+fn legacy_signatures_stop_at_minisigns_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge");
+    // Sparse: no disk space or time is spent, only the length matters.
+    let f = fs::File::create(&file).unwrap();
+    f.set_len(MAX_LEGACY_FILE_BYTES + 1).unwrap();
+    drop(f);
+    let key = SigningKey::from_bytes(&[4u8; 32]);
+    let id = MinisignKeyId::for_omni_key(&key.verifying_key());
+    let err = sign_file_with(&key, id, &file, Algorithm::Legacy, "t", "u").unwrap_err();
+    assert!(matches!(err, MinisignError::TooLarge { .. }), "{err}");
+    assert_eq!(err.exit(), Exit::DataErr);
+    // A legacy signature made over the first byte only, checked against it.
+    let small = dir.path().join("small");
+    fs::write(&small, b"\0").unwrap();
+    let sig = sign_file_with(&key, id, &small, Algorithm::Legacy, "t", "u").unwrap();
+    let public = MinisignPublicKey::for_omni_key(&key.verifying_key());
+    let err = verify_file(&public, &file, &sig).unwrap_err();
+    assert!(err.to_string().contains("legacy"), "{err}");
+    assert_eq!(err.exit(), Exit::DataErr);
 }
 
 // ---- 5. a large file streams ----

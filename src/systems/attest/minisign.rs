@@ -15,7 +15,8 @@
 //!   bytes: `"Ed"` ‖ kdf (`"Sc"` scrypt, or two zero bytes when stored
 //!   unencrypted by `minisign -G -W`) ‖ `"B2"` ‖ salt (32) ‖ opslimit (8 LE) ‖
 //!   memlimit (8 LE) ‖ key id (8) ‖ libsodium secret key (seed 32 ‖ public 32)
-//!   ‖ checksum (32, BLAKE2b-256 over `"Ed"` ‖ key id ‖ secret key).
+//!   ‖ checksum (32, BLAKE2b-256 over `"Ed"` ‖ key id ‖ secret key; minisign
+//!   0.11 leaves it all zero in unencrypted keys and does not check it).
 //! - **Signature** (`.minisig`), four lines:
 //!   `untrusted comment: <text>`;
 //!   base64(algorithm (2) ‖ key id (8) ‖ signature (64)) — 74 bytes;
@@ -38,8 +39,8 @@
 //! omni's [`KeyId`] (SHA-256 of the public key) in reverse order, chosen so
 //! that the id minisign prints (`minisign public key <ID>`, key id mismatch
 //! messages) is omni's short key id: the same number, in uppercase and
-//! without leading zeros. The id is a stored
-//! format: it is in every `.minisig` omni writes; never change it.
+//! without leading zeros. The id is a stored format: it is in every
+//! `.minisig` omni writes; never change it.
 //! [`MinisignPublicKey::to_text`] and [`write_public_key`] give the `.pub` file
 //! for `minisign -V -p omni.pub -m FILE`.
 //!
@@ -67,9 +68,10 @@
 //! - Parsing is strict: exact lengths, canonical padded base64, known
 //!   algorithm bytes, no content after the fourth signature line. LF and
 //!   CRLF line endings are both accepted.
-//! - Signature files are UTF-8 text: a `.minisig` whose trusted comment is not
-//!   UTF-8 (possible with minisign's default comment for a file with a
-//!   non-UTF-8 name) cannot be passed in as `&str` and is refused by the caller.
+//! - Signature files must be UTF-8 text: a `.minisig` whose trusted comment
+//!   is not UTF-8 (possible with minisign's default comment for a file with a
+//!   non-UTF-8 name) is refused as malformed (65) by
+//!   [`MinisignSignature::read`], naming the line.
 
 use std::fmt;
 use std::fs::{self, File};
@@ -756,8 +758,10 @@ pub fn sign_file(
 /// Signs `file` with the given algorithm and returns the `.minisig` text.
 ///
 /// Comments must be single lines within minisign's limits, else
-/// [`MinisignError::Comment`]. The signature is checked against the key
-/// before it is returned, as minisign does.
+/// [`MinisignError::Comment`] (exit 2: they come from the caller's
+/// arguments). Prehashed signing streams the file; legacy signing reads it
+/// whole (at most [`MAX_LEGACY_FILE_BYTES`], after asking the governor's
+/// memory ceiling).
 pub fn sign_file_with(
     key: &SigningKey,
     key_id: MinisignKeyId,
