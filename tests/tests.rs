@@ -24,6 +24,8 @@ mod examples;
 // Systems (each behind its cargo feature).
 #[cfg(feature = "attest")]
 mod attest;
+#[cfg(feature = "attest")]
+mod attest_minisign;
 
 // The shared runtime.
 mod crypto;

@@ -20,6 +20,7 @@
 //!   payload can never produce a misleading "subject ok".
 
 pub mod dsse;
+pub mod minisign;
 pub mod statement;
 
 use std::path::{Path, PathBuf};
