@@ -449,3 +449,78 @@ fn securesystemslib_accepts_omni_envelopes_and_omni_accepts_its() {
     ]);
     assert_eq!(code(&out), Some(1));
 }
+
+// ---- sign-file / verify-file (minisign format) through the binary ----
+
+#[test]
+fn sign_file_and_verify_file_interoperate_with_minisign() {
+    if Command::new("minisign").arg("-v").output().is_err() {
+        skip(
+            "sign_file_and_verify_file_interoperate_with_minisign",
+            "minisign not installed",
+        );
+        return;
+    }
+    let h = Home::new();
+    h.run(&["init"]);
+    h.file("release.tar", "release\n");
+    let out = h.run(&["sign-file", "release.tar", "-t", "release 1.0"]);
+    assert_eq!(code(&out), Some(0), "{}", text(&out));
+    let pubkey = h.authority().join("minisign.pub");
+    let m = Command::new("minisign")
+        .args(["-V", "-p"])
+        .arg(&pubkey)
+        .args(["-m", "release.tar"])
+        .current_dir(h.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        code(&m),
+        Some(0),
+        "minisign rejected omni's signature: {}",
+        text(&m)
+    );
+    assert!(text(&m).contains("release 1.0"));
+    let out = h.run(&["verify-file", "release.tar"]);
+    assert_eq!(code(&out), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("trusted comment: release 1.0"));
+
+    // minisign signs, omni verifies; a changed file is exit 1.
+    let k = Command::new("minisign")
+        .args(["-G", "-W", "-p", "k.pub", "-s", "k.key"])
+        .current_dir(h.path())
+        .output()
+        .unwrap();
+    assert!(k.status.success(), "{}", text(&k));
+    h.file("notes.txt", "notes\n");
+    let s = Command::new("minisign")
+        .args(["-S", "-s", "k.key", "-m", "notes.txt", "-t", "by minisign"])
+        .current_dir(h.path())
+        .output()
+        .unwrap();
+    assert!(s.status.success(), "{}", text(&s));
+    let out = h.run(&[
+        "verify-file",
+        "notes.txt",
+        "-p",
+        "k.pub",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), Some(0), "{}", text(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["trusted_comment"], "by minisign");
+    h.file("notes.txt", "changed\n");
+    let out = h.run(&["verify-file", "notes.txt", "-p", "k.pub"]);
+    assert_eq!(code(&out), Some(1));
+    assert!(
+        text(&out).starts_with("invalid: notes.txt: "),
+        "{}",
+        text(&out)
+    );
+    // The authority's key does not verify minisign's signature: key id mismatch.
+    let out = h.run(&["verify-file", "release.tar", "-p", "k.pub"]);
+    assert_eq!(code(&out), Some(1));
+    let out = h.run(&["verify-file", "missing.tar"]);
+    assert_eq!(code(&out), Some(66));
+}

@@ -59,6 +59,49 @@ enum AttestCommand {
     Attest(AttestArgs),
     /// Verify an attestation: signature, subjects, expiry (exit 1 when invalid)
     Verify(VerifyArgs),
+    /// Sign a file in minisign's format (FILE.minisig), with the authority key
+    SignFile(SignFileArgs),
+    /// Verify a minisign signature (from omni or minisign); exit 1 when invalid
+    VerifyFile(VerifyFileArgs),
+}
+
+#[derive(Args, Debug)]
+struct SignFileArgs {
+    /// The file to sign
+    file: PathBuf,
+    #[command(flatten)]
+    dir: DirArg,
+    /// Where to write the signature [default: FILE.minisig]
+    #[arg(long, short = 'x', value_name = "SIG")]
+    output: Option<PathBuf>,
+    /// The signed comment [default: timestamp:<now>\tfile:<name>, as minisign]
+    #[arg(long, short = 't', value_name = "TEXT")]
+    trusted_comment: Option<String>,
+    /// Sign the file itself (minisign -l) instead of its BLAKE2b-512 hash
+    #[arg(long)]
+    legacy: bool,
+}
+
+#[derive(Args, Debug)]
+struct VerifyFileArgs {
+    /// The signed file
+    file: PathBuf,
+    #[command(flatten)]
+    dir: DirArg,
+    /// The signature [default: FILE.minisig]
+    #[arg(long, short = 'x', value_name = "SIG")]
+    signature: Option<PathBuf>,
+    /// A minisign public key file [default: the authority's key]
+    #[arg(
+        long,
+        short = 'p',
+        value_name = "PUB",
+        conflicts_with = "public_key_b64"
+    )]
+    public_key: Option<PathBuf>,
+    /// A minisign public key given inline (the base64 line, as minisign -P)
+    #[arg(short = 'P', value_name = "BASE64")]
+    public_key_b64: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -123,6 +166,8 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         AttestCommand::Init(args) => init(ctx, &args),
         AttestCommand::Attest(args) => attest_cmd(ctx, &args),
         AttestCommand::Verify(args) => verify(ctx, &args),
+        AttestCommand::SignFile(args) => sign_file(ctx, &args),
+        AttestCommand::VerifyFile(args) => verify_file(ctx, &args),
     }
 }
 
@@ -266,6 +311,157 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
     )?;
     ctx.output.emit(&verdict)?;
     Ok(if verdict.valid {
+        Exit::Success
+    } else {
+        Exit::Negative
+    })
+}
+
+/// `FILE.minisig`, minisign's default signature path.
+fn minisig_path(file: &std::path::Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".minisig");
+    PathBuf::from(name)
+}
+
+#[derive(serde::Serialize)]
+struct SignFileReport {
+    signature: PathBuf,
+    public_key: PathBuf,
+    key_id: String,
+    trusted_comment: String,
+}
+
+impl Render for SignFileReport {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        writeln!(
+            w,
+            "wrote {} (minisign key id {})",
+            self.signature.display(),
+            self.key_id
+        )?;
+        writeln!(
+            w,
+            "verify with: minisign -V -p {} -m FILE",
+            self.public_key.display()
+        )
+    }
+}
+
+fn sign_file(ctx: &Ctx, args: &SignFileArgs) -> Outcome {
+    use crate::systems::attest::minisign::{self, Algorithm, MinisignKeyId, MinisignPublicKey};
+    let auth = authority(ctx, &args.dir)?;
+    let key = auth.signing_key()?;
+    let key_id = MinisignKeyId::for_omni_key(&key.verifying_key());
+    let now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let comment = args
+        .trusted_comment
+        .clone()
+        .unwrap_or_else(|| minisign::default_trusted_comment(now, &args.file));
+    let algorithm = if args.legacy {
+        Algorithm::Legacy
+    } else {
+        Algorithm::Prehashed
+    };
+    let text = minisign::sign_file_with(
+        &key,
+        key_id,
+        &args.file,
+        algorithm,
+        &comment,
+        "signature from omni attest",
+    )?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| minisig_path(&args.file));
+    state::write_atomic(&output, text.as_bytes(), 0o644)?;
+    // The authority's key in minisign's format, next to its PEM form.
+    let public = MinisignPublicKey::for_omni_key(&key.verifying_key());
+    let pub_path = auth.dir().join("minisign.pub");
+    if !pub_path.exists() {
+        minisign::write_public_key(&pub_path, &public, false)?;
+    }
+    ctx.output.emit(&SignFileReport {
+        signature: output,
+        public_key: pub_path,
+        key_id: key_id.to_string(),
+        trusted_comment: comment,
+    })?;
+    Ok(Exit::Success)
+}
+
+#[derive(serde::Serialize)]
+struct VerifyFileReport {
+    file: PathBuf,
+    valid: bool,
+    reason: Option<String>,
+    trusted_comment: Option<String>,
+    key_id: Option<String>,
+}
+
+impl Render for VerifyFileReport {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        match (&self.reason, &self.trusted_comment) {
+            (None, comment) => {
+                writeln!(w, "{}: {}", style.good("valid"), self.file.display())?;
+                if let Some(c) = comment {
+                    writeln!(w, "trusted comment: {c}")?;
+                }
+                Ok(())
+            }
+            (Some(reason), _) => writeln!(
+                w,
+                "{}: {}: {reason}",
+                style.bad("invalid"),
+                self.file.display()
+            ),
+        }
+    }
+}
+
+fn verify_file(ctx: &Ctx, args: &VerifyFileArgs) -> Outcome {
+    use crate::systems::attest::minisign::{self, MinisignPublicKey, Verdict};
+    let public = match (&args.public_key, &args.public_key_b64) {
+        (Some(path), _) => MinisignPublicKey::read(path)?,
+        (None, Some(b64)) => MinisignPublicKey::from_base64(b64)?,
+        (None, None) => {
+            let auth = authority(ctx, &args.dir)?;
+            let keys = auth.trusted_keys()?;
+            MinisignPublicKey::for_omni_key(&keys[0])
+        }
+    };
+    let sig_path = args
+        .signature
+        .clone()
+        .unwrap_or_else(|| minisig_path(&args.file));
+    let sig_text = std::fs::read_to_string(&sig_path)
+        .map_err(|e| Failure::io(format!("reading {}", sig_path.display()), e))?;
+    let verdict = minisign::verify_file(&public, &args.file, &sig_text)?;
+    let report = match &verdict {
+        Verdict::Valid {
+            trusted_comment,
+            key_id,
+            ..
+        } => VerifyFileReport {
+            file: args.file.clone(),
+            valid: true,
+            reason: None,
+            trusted_comment: Some(trusted_comment.clone()),
+            key_id: Some(key_id.to_string()),
+        },
+        Verdict::Invalid { reason } => VerifyFileReport {
+            file: args.file.clone(),
+            valid: false,
+            reason: Some(reason.to_string()),
+            trusted_comment: None,
+            key_id: None,
+        },
+    };
+    ctx.output.emit(&report)?;
+    Ok(if verdict.is_valid() {
         Exit::Success
     } else {
         Exit::Negative
