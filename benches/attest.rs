@@ -27,6 +27,7 @@ fn verify(c: &mut Criterion) {
         keys: vec![key.verifying_key()],
         subjects: vec![file],
         now: SystemTime::now(),
+        revocations: None,
     };
     let message = b"a message of a typical statement's size, signed once".repeat(8);
     let signature = crypto::sign(&key, &message);

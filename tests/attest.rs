@@ -206,6 +206,7 @@ fn every_flipped_bit_of_payload_or_signature_is_rejected() {
             keys: vec![key.verifying_key()],
             subjects: vec![],
             now: SystemTime::now(),
+            revocations: None,
         };
         attest::verify(&e.to_json(), &req).map(|v| v.valid)
     };
@@ -244,6 +245,7 @@ fn expired_attestations_are_invalid() {
         keys: vec![key.verifying_key()],
         subjects: vec![],
         now: SystemTime::now(),
+        revocations: None,
     };
     let v = attest::verify(&env.to_json(), &req).unwrap();
     assert!(!v.valid);
@@ -257,6 +259,7 @@ fn expired_attestations_are_invalid() {
     );
     let req = VerifyRequest {
         now: made + Duration::from_secs(30),
+        revocations: None,
         ..req
     };
     assert!(attest::verify(&env.to_json(), &req).unwrap().valid);

@@ -14,8 +14,12 @@ use crate::runtime::crypto;
 use crate::runtime::error::{Exit, Failure};
 use crate::runtime::output::{Outcome, Render, Style};
 use crate::runtime::state;
+use crate::runtime::time::format_rfc3339;
 use crate::runtime::units::parse_duration;
-use crate::systems::attest::{self, AttestRequest, Authority, Initialized, Verdict, VerifyRequest};
+use crate::systems::attest::statement::Validity;
+use crate::systems::attest::{
+    self, AttestRequest, Authority, Initialized, Verdict, VerifyRequest, delegation, revocation,
+};
 
 /// `[attest]`.
 pub static SECTION: Section = Section {
@@ -59,10 +63,63 @@ enum AttestCommand {
     Attest(AttestArgs),
     /// Verify an attestation: signature, subjects, expiry (exit 1 when invalid)
     Verify(VerifyArgs),
+    /// Let another key attest within narrower bounds (a signed delegation)
+    Delegate(DelegateArgs),
+    /// Add a revocation to a signed, append-only list that verify honours
+    Revoke(RevokeArgs),
     /// Sign a file in minisign's format (FILE.minisig), with the authority key
     SignFile(SignFileArgs),
     /// Verify a minisign signature (from omni or minisign); exit 1 when invalid
     VerifyFile(VerifyFileArgs),
+}
+
+#[derive(Args, Debug)]
+struct DelegateArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// The delegate's public key (PEM or hex)
+    #[arg(long, value_name = "PUBKEY")]
+    to: PathBuf,
+    /// Predicate types the delegate may attest
+    #[arg(long, value_name = "URI", num_args = 1.., required = true)]
+    predicate_types: Vec<String>,
+    /// Globs (`*`, `?`) over subject names the delegate may attest
+    #[arg(long, value_name = "GLOB", num_args = 1.., required = true)]
+    subjects: Vec<String>,
+    /// How many further hops the delegate may delegate
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    max_depth: u32,
+    /// How long the delegation lasts (e.g. 30d)
+    #[arg(long, value_name = "DURATION", value_parser = |s: &str| parse_duration(s).map_err(|e| e.to_string()))]
+    expires: Duration,
+    /// The chain this delegation extends (you must be its last delegate)
+    #[arg(long, value_name = "CHAIN.json")]
+    parent: Option<PathBuf>,
+    /// Where to write the chain ending in the new delegation
+    #[arg(long, short, value_name = "FILE")]
+    output: PathBuf,
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["key_id", "attestation", "delegation"]))]
+struct RevokeArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// Revoke a key (everything it signed or was delegated)
+    #[arg(long, value_name = "ID")]
+    key_id: Option<String>,
+    /// Revoke one attestation: its SHA-256, or the attestation file
+    #[arg(long, value_name = "DIGEST|FILE")]
+    attestation: Option<String>,
+    /// Revoke one delegation by id (its SHA-256, printed by delegate)
+    #[arg(long, value_name = "ID")]
+    delegation: Option<String>,
+    /// Why (kept in the list)
+    #[arg(long, value_name = "TEXT")]
+    reason: String,
+    /// The list to append to (created when missing)
+    #[arg(long, value_name = "FILE")]
+    list: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -133,6 +190,9 @@ struct AttestArgs {
     /// The predicate, a JSON file
     #[arg(long, value_name = "FILE.json", requires = "predicate_type")]
     predicate: Option<PathBuf>,
+    /// Attest as a delegate: embed this chain (written by `delegate`)
+    #[arg(long, value_name = "CHAIN.json")]
+    delegation: Option<PathBuf>,
     /// How long the attestation stays valid (e.g. 30d) [default: [attest] expires]
     #[arg(long, value_name = "DURATION", value_parser = |s: &str| parse_duration(s).map_err(|e| e.to_string()))]
     expires: Option<Duration>,
@@ -147,9 +207,12 @@ struct VerifyArgs {
     attestation: PathBuf,
     #[command(flatten)]
     dir: DirArg,
-    /// Trust this public key (PEM or hex) instead of the authority's keys
-    #[arg(long, value_name = "PUB")]
+    /// Trust this public key (PEM or hex) as a root instead of the authority's keys
+    #[arg(long, visible_alias = "trust-root", value_name = "PUB")]
     key: Vec<PathBuf>,
+    /// Honour this revocation list (it must be signed by a trusted key)
+    #[arg(long, value_name = "LIST")]
+    revocations: Option<PathBuf>,
     /// A file that must match one of the attested subjects (repeatable)
     #[arg(long = "subject", value_name = "FILE")]
     subjects: Vec<PathBuf>,
@@ -166,6 +229,8 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         AttestCommand::Init(args) => init(ctx, &args),
         AttestCommand::Attest(args) => attest_cmd(ctx, &args),
         AttestCommand::Verify(args) => verify(ctx, &args),
+        AttestCommand::Delegate(args) => delegate(ctx, &args),
+        AttestCommand::Revoke(args) => revoke(ctx, &args),
         AttestCommand::SignFile(args) => sign_file(ctx, &args),
         AttestCommand::VerifyFile(args) => verify_file(ctx, &args),
     }
@@ -251,7 +316,11 @@ fn attest_cmd(ctx: &Ctx, args: &AttestArgs) -> Outcome {
         now: SystemTime::now(),
     };
     let (envelope, statement) = attest::attest(&key, &request)?;
-    let bytes = envelope.to_json();
+    let chain = match &args.delegation {
+        Some(path) => read_chain(path)?,
+        None => delegation::ChainFile::default(),
+    };
+    let bytes = attest::with_chain(&envelope, &chain);
     if args.output.as_os_str() == "-" {
         ctx.output.raw(&bytes)?;
         return Ok(Exit::Success);
@@ -298,6 +367,20 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
             .map(|p| crypto::read_public_key(p))
             .collect::<Result<Vec<_>, _>>()?
     };
+    let revocations = match &args.revocations {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
+            let list = revocation::List::open(&bytes, &keys).map_err(|reason| {
+                Failure::new(
+                    Exit::DataErr,
+                    format!("revocation list {}: {reason}", path.display()),
+                )
+            })?;
+            Some(list)
+        }
+        None => None,
+    };
     let bytes = std::fs::read(&args.attestation)
         .map_err(|e| Failure::io(format!("reading {}", args.attestation.display()), e))?;
     let verdict = attest::verify(
@@ -307,6 +390,7 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
             keys,
             subjects: args.subjects.clone(),
             now: SystemTime::now(),
+            revocations,
         },
     )?;
     ctx.output.emit(&verdict)?;
@@ -466,4 +550,166 @@ fn verify_file(ctx: &Ctx, args: &VerifyFileArgs) -> Outcome {
     } else {
         Exit::Negative
     })
+}
+
+fn read_chain(path: &std::path::Path) -> Result<delegation::ChainFile, Failure> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        Failure::new(
+            Exit::DataErr,
+            format!("{}: not a delegation chain: {e}", path.display()),
+        )
+    })
+}
+
+#[derive(serde::Serialize)]
+struct DelegateReport {
+    output: PathBuf,
+    id: String,
+    delegate: String,
+    hops: usize,
+    expires_at: String,
+}
+
+impl Render for DelegateReport {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        writeln!(
+            w,
+            "wrote {} (hop {} of the chain)",
+            self.output.display(),
+            self.hops
+        )?;
+        writeln!(w, "delegation id  {}", style.bold(&self.id))?;
+        writeln!(w, "delegate key   {}", self.delegate)?;
+        writeln!(w, "expires        {}", self.expires_at)
+    }
+}
+
+fn delegate(ctx: &Ctx, args: &DelegateArgs) -> Outcome {
+    let key = authority(ctx, &args.dir)?.signing_key()?;
+    let to = crypto::read_public_key(&args.to)?;
+    let mut chain = match &args.parent {
+        Some(path) => read_chain(path)?,
+        None => delegation::ChainFile::default(),
+    };
+    let parents = chain
+        .delegations
+        .iter()
+        .map(delegation::Hop::decode)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Failure::new(Exit::DataErr, format!("parent chain: {e}")))?;
+    if let Some(last) = parents.last() {
+        if last.grant.delegate.keyid != crypto::KeyId::of(&key.verifying_key()).to_hex() {
+            return Err(Failure::new(
+                Exit::Usage,
+                format!(
+                    "this authority's key is not the delegate of the parent chain's last hop ({})",
+                    last.grant.delegate.keyid
+                ),
+            ));
+        }
+    }
+    let now = SystemTime::now();
+    let validity = Validity {
+        issued_at: format_rfc3339(now),
+        expires_at: Some(format_rfc3339(now + args.expires)),
+    };
+    let grant = delegation::grant(
+        &key.verifying_key(),
+        &to,
+        args.predicate_types.clone(),
+        args.subjects.clone(),
+        args.max_depth,
+        validity,
+        parents.last().map(|p| p.id.clone()),
+    )
+    .map_err(|e| Failure::new(Exit::Usage, e))?;
+    let envelope = delegation::sign(&key, &grant);
+    let raw = envelope.to_raw();
+    let hop = delegation::Hop::decode(&raw).map_err(|e| Failure::new(Exit::Software, e))?;
+    // Refuse to write a delegation that verification would reject.
+    if let Some(parent) = parents.last() {
+        delegation::check_narrowing(parent, &hop, parents.len() + 1)
+            .map_err(|e| Failure::new(Exit::Usage, e))?;
+    }
+    chain.delegations.push(raw);
+    let mut bytes = serde_json::to_vec_pretty(&chain).unwrap_or_default();
+    bytes.push(b'\n');
+    state::write_atomic(&args.output, &bytes, 0o644)?;
+    ctx.output.emit(&DelegateReport {
+        output: args.output.clone(),
+        id: hop.id,
+        delegate: grant.delegate.keyid,
+        hops: chain.delegations.len(),
+        expires_at: grant.validity.expires_at.unwrap_or_default(),
+    })?;
+    Ok(Exit::Success)
+}
+
+#[derive(serde::Serialize)]
+struct RevokeReport {
+    list: PathBuf,
+    kind: revocation::Kind,
+    id: String,
+    added: bool,
+    entries: usize,
+}
+
+impl Render for RevokeReport {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        let what = if self.added {
+            "revoked"
+        } else {
+            "already revoked"
+        };
+        writeln!(
+            w,
+            "{what} {} {} ({} entries in {})",
+            self.kind.as_str(),
+            self.id,
+            self.entries,
+            self.list.display()
+        )
+    }
+}
+
+fn revoke(ctx: &Ctx, args: &RevokeArgs) -> Outcome {
+    let key = authority(ctx, &args.dir)?.signing_key()?;
+    let (kind, id) = match (&args.key_id, &args.attestation, &args.delegation) {
+        (Some(k), _, _) => (revocation::Kind::Key, k.clone()),
+        (_, Some(a), _) => {
+            let is_digest = a.len() == 64 && a.bytes().all(|b| b.is_ascii_hexdigit());
+            let id = if is_digest {
+                a.clone()
+            } else {
+                crypto::sha256_file(std::path::Path::new(a))?.to_hex()
+            };
+            (revocation::Kind::Attestation, id)
+        }
+        (_, _, Some(d)) => (revocation::Kind::Delegation, d.clone()),
+        _ => return Err(Failure::new(Exit::Usage, "name what to revoke")),
+    };
+    let mut list = match std::fs::read(&args.list) {
+        Ok(bytes) => revocation::List::open(&bytes, &[key.verifying_key()]).map_err(|e| {
+            Failure::new(
+                Exit::DataErr,
+                format!("revocation list {}: {e}", args.list.display()),
+            )
+        })?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            revocation::List::new(&key.verifying_key())
+        }
+        Err(e) => return Err(Failure::io(format!("reading {}", args.list.display()), e)),
+    };
+    let added = list.revoke(kind, &id, &args.reason, format_rfc3339(SystemTime::now()));
+    state::write_atomic(&args.list, &list.sign(&key).to_json(), 0o644)?;
+    ctx.output.emit(&RevokeReport {
+        list: args.list.clone(),
+        kind,
+        id: id.to_ascii_lowercase(),
+        added,
+        entries: list.entries.len(),
+    })?;
+    Ok(Exit::Success)
 }

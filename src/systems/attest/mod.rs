@@ -19,8 +19,10 @@
 //!   checks run only after a trusted key verified the envelope, so a forged
 //!   payload can never produce a misleading "subject ok".
 
+pub mod delegation;
 pub mod dsse;
 pub mod minisign;
+pub mod revocation;
 pub mod statement;
 
 use std::path::{Path, PathBuf};
@@ -339,6 +341,40 @@ pub struct VerifyRequest {
     pub subjects: Vec<PathBuf>,
     /// The time to judge expiry at.
     pub now: SystemTime,
+    /// A revocation list already authenticated by a trusted key.
+    pub revocations: Option<revocation::List>,
+}
+
+/// The delegation chain embedded in an attestation file (`"delegations"`
+/// next to the DSSE fields; DSSE readers ignore it).
+fn embedded_chain(path: &Path, envelope: &[u8]) -> Result<Vec<delegation::Hop>, AttestError> {
+    let chain: delegation::ChainFile =
+        serde_json::from_slice(envelope).map_err(|e| AttestError::Envelope {
+            path: path.to_path_buf(),
+            source: e.into(),
+        })?;
+    chain
+        .delegations
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            delegation::Hop::decode(raw).map_err(|reason| AttestError::Statement {
+                path: path.to_path_buf(),
+                reason: format!("delegation hop {}: {reason}", i + 1),
+            })
+        })
+        .collect()
+}
+
+/// Adds a delegation chain to an envelope's JSON.
+pub fn with_chain(envelope: &Envelope, chain: &delegation::ChainFile) -> Vec<u8> {
+    let mut doc = serde_json::to_value(envelope.to_raw()).unwrap_or_default();
+    if !chain.delegations.is_empty() {
+        doc["delegations"] = serde_json::to_value(&chain.delegations).unwrap_or_default();
+    }
+    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    out.push(b'\n');
+    out
 }
 
 /// Verifies an envelope's bytes: payload type, a strict signature by a
@@ -368,23 +404,93 @@ pub fn verify(envelope: &[u8], request: &VerifyRequest) -> Result<Verdict, Attes
             format!("{:?} is not {IN_TOTO_PAYLOAD_TYPE}", env.payload_type)
         },
     );
-    let signer = request.keys.iter().find(|k| env.verified_by(k).is_some());
+    let chain = embedded_chain(path, envelope)?;
+    let direct = request
+        .keys
+        .iter()
+        .find(|k| env.verified_by(k).is_some())
+        .copied();
+    let mut scope = None;
+    let signer = match direct {
+        Some(key) => Some(key),
+        None if chain.is_empty() => None,
+        None => match delegation::verify_chain(chain, &request.keys, request.now) {
+            Ok(verified) => {
+                verdict.push(
+                    "delegation",
+                    true,
+                    format!("{} hop(s) from a trusted root", verified.hops.len()),
+                );
+                let key = verified.delegate;
+                let signed = env.verified_by(&key).is_some();
+                scope = Some(verified);
+                signed.then_some(key)
+            }
+            Err(reason) => {
+                verdict.push("delegation", false, reason);
+                return Ok(verdict);
+            }
+        },
+    };
     match signer {
         Some(key) => {
-            let id = KeyId::of(key).to_hex();
+            let id = KeyId::of(&key).to_hex();
             verdict.push("signature", true, format!("verified by key {id}"));
             verdict.key_id = Some(id);
         }
         None => {
             let ids: Vec<&str> = env.signatures.iter().map(|(id, _)| id.as_str()).collect();
+            let why = if scope.is_some() {
+                "the last delegate did not sign it"
+            } else {
+                "no trusted key verifies it"
+            };
             verdict.push(
                 "signature",
                 false,
-                format!(
-                    "no trusted key verifies it (signed by key id {})",
-                    ids.join(", ")
-                ),
+                format!("{why} (signed by key id {})", ids.join(", ")),
             );
+        }
+    }
+    if let (Some(list), true) = (&request.revocations, verdict.valid) {
+        let digest = crypto::sha256(envelope).to_hex();
+        let mut keys: Vec<String> = verdict.key_id.iter().cloned().collect();
+        let mut delegations = Vec::new();
+        if let Some(chain) = &scope {
+            for hop in &chain.hops {
+                keys.push(hop.grant.issuer.clone());
+                keys.push(hop.grant.delegate.keyid.clone());
+                delegations.push(hop.id.clone());
+            }
+        }
+        let hit = list
+            .find(revocation::Kind::Attestation, &digest)
+            .or_else(|| {
+                keys.iter()
+                    .find_map(|k| list.find(revocation::Kind::Key, k))
+            })
+            .or_else(|| {
+                delegations
+                    .iter()
+                    .find_map(|d| list.find(revocation::Kind::Delegation, d))
+            });
+        match hit {
+            Some(entry) => verdict.push(
+                "revocation",
+                false,
+                format!(
+                    "{} {} revoked at {}: {}",
+                    entry.kind.as_str(),
+                    entry.id,
+                    entry.revoked_at,
+                    entry.reason
+                ),
+            ),
+            None => verdict.push(
+                "revocation",
+                true,
+                format!("not revoked ({} entries checked)", list.entries.len()),
+            ),
         }
     }
     if !verdict.valid {
@@ -404,6 +510,10 @@ pub fn verify(envelope: &[u8], request: &VerifyRequest) -> Result<Verdict, Attes
     }
     verdict.predicate_type = Some(statement.predicate_type.clone());
     verdict.subjects = statement.subject.clone();
+    if let Some(chain) = &scope {
+        let (ok, detail) = within_grant(&statement, chain);
+        verdict.push("scope", ok, detail);
+    }
 
     for file in &request.subjects {
         let actual = subject_of(file)?;
@@ -429,6 +539,49 @@ pub fn verify(envelope: &[u8], request: &VerifyRequest) -> Result<Verdict, Attes
         }
     }
     Ok(verdict)
+}
+
+/// Whether an attestation made by a delegate stays within its grant.
+fn within_grant(statement: &Statement, chain: &delegation::Verified) -> (bool, String) {
+    let grant = chain.last();
+    if !grant.predicate_types.contains(&statement.predicate_type) {
+        return (
+            false,
+            format!(
+                "predicate type {} is not delegated",
+                statement.predicate_type
+            ),
+        );
+    }
+    if let Some(s) = statement.subject.iter().find(|s| {
+        !grant
+            .subjects
+            .iter()
+            .any(|g| delegation::matches(g, &s.name))
+    }) {
+        return (
+            false,
+            format!(
+                "subject {:?} is outside the delegated {:?}",
+                s.name, grant.subjects
+            ),
+        );
+    }
+    let limit = grant
+        .validity
+        .expires_at
+        .as_deref()
+        .and_then(crate::runtime::time::parse_rfc3339);
+    match (statement.expires_at(), limit) {
+        (Some(Some(at)), Some(limit)) if at <= limit => (
+            true,
+            format!("within the grant of hop {}", chain.hops.len()),
+        ),
+        _ => (
+            false,
+            "the attestation outlives its delegation (it must expire no later)".into(),
+        ),
+    }
 }
 
 /// Finds the statement subject a file matches: every digest the subject
