@@ -21,6 +21,10 @@ mod dispatch;
 mod docs;
 mod examples;
 
+// Systems in progress, behind their features.
+#[cfg(feature = "attest")]
+mod attest_quote;
+
 // The shared runtime.
 mod crypto;
 mod governor;

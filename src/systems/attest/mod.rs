@@ -3,3 +3,5 @@
 //!
 //! In progress (issue 3): behind the non-default `attest` cargo feature until
 //! every command of the issue works.
+
+pub mod quote;
