@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use omni::runtime::error::{Classify, Exit};
 use omni::systems::attest::quote::{
-    self, AkPublic, HashAlg, PcrPolicy, PcrValues, Quote, QuoteCheck, QuoteError, QuoteEvidence,
-    QuoteSignature, QuoteVerdict, TPM_GENERATED_VALUE, TPM_ST_ATTEST_QUOTE,
+    self, ATTR_RESTRICTED, AkPublic, HashAlg, PcrPolicy, PcrValues, Quote, QuoteCheck, QuoteError,
+    QuoteEvidence, QuoteSignature, QuoteVerdict, TPM_GENERATED_VALUE, TPM_ST_ATTEST_QUOTE,
 };
 use sha2::{Digest, Sha256};
 
@@ -273,6 +273,90 @@ fn fixture_failures_name_the_check() {
 }
 
 #[test]
+fn tpm2b_public_attributes_catch_a_forgery_a_pem_cannot() {
+    // The real AK from its TPM2B_PUBLIC: the same key, restricted, verifies.
+    let ak = AkPublic::from_tpm2b_public(&fixture("ak.pub")).unwrap();
+    assert_eq!(ak.attributes(), Some(0x0005_0072));
+    assert!(ak.same_key(&fixture_ak()));
+    let quote = Quote::parse(&fixture("q.msg"), &fixture("q.sig")).unwrap();
+    let pcrs = PcrValues::from_tpm2_tools(&fixture("q.pcrs")).unwrap();
+    assert_eq!(
+        quote::verify(&quote, &pcrs, &ak, FIXTURE_NONCE, None),
+        QuoteVerdict::Valid
+    );
+
+    // forged.msg is q.msg with the pcrDigest of all-zero PCRs, signed with
+    // tpm2_sign by a non-restricted key of the same TPM. With only its PEM the
+    // forgery is indistinguishable from a quote (tpm2_checkquote accepts it too).
+    let forged = Quote::parse(&fixture("forged.msg"), &fixture("forged.sig")).unwrap();
+    let zeros = PcrValues::from_bank(
+        HashAlg::Sha256,
+        [0, 1, 2, 3, 16]
+            .into_iter()
+            .map(|i| (i, vec![0u8; 32]))
+            .collect(),
+    )
+    .unwrap();
+    let pem = AkPublic::from_pem(&String::from_utf8(fixture("unrestricted.pem")).unwrap()).unwrap();
+    assert_eq!(
+        quote::verify(&forged, &zeros, &pem, FIXTURE_NONCE, None),
+        QuoteVerdict::Valid
+    );
+    // Its TPM2B_PUBLIC says what it is.
+    let public = AkPublic::from_tpm2b_public(&fixture("unrestricted.pub")).unwrap();
+    assert!(public.same_key(&pem));
+    let check = invalid(quote::verify(&forged, &zeros, &public, FIXTURE_NONCE, None));
+    assert_eq!(
+        check,
+        QuoteCheck::AkAttributes {
+            attributes: 0x0004_0072,
+            missing: ATTR_RESTRICTED
+        }
+    );
+    assert_eq!(
+        check.to_string(),
+        "the attestation key lacks restricted (objectAttributes 0x00040072): it can sign forged quotes"
+    );
+
+    // Evidence carrying the TPM2B_PUBLIC gets the same check; a mismatched pair is refused.
+    let mut evidence = QuoteEvidence::from_tpm2_tools(
+        &fixture("forged.msg"),
+        &fixture("forged.sig"),
+        &zeros
+            .to_tpm2_tools(forged.pcr_selection().unwrap())
+            .unwrap(),
+        &String::from_utf8(fixture("unrestricted.pem")).unwrap(),
+    )
+    .unwrap();
+    assert!(evidence.verify(FIXTURE_NONCE, None).unwrap().is_valid());
+    evidence.ak_public = Some(fixture("unrestricted.pub"));
+    let json = serde_json::to_string(&evidence).unwrap();
+    let back: QuoteEvidence = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, evidence);
+    assert_eq!(
+        invalid(back.verify(FIXTURE_NONCE, None).unwrap()).name(),
+        "ak-attributes"
+    );
+    evidence.ak_public = Some(fixture("ak.pub"));
+    let e = evidence.verify(FIXTURE_NONCE, None).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "attestation key: ak_public and ak_pem are different keys"
+    );
+
+    // Every truncation of a TPM2B_PUBLIC is a typed error naming it.
+    let public = fixture("ak.pub");
+    for len in 0..public.len() {
+        let e = AkPublic::from_tpm2b_public(&public[..len]).unwrap_err();
+        assert_eq!(e.exit(), Exit::DataErr);
+        assert!(
+            e.to_string().starts_with("TPM2B_PUBLIC: "),
+            "len {len}: {e}"
+        );
+    }
+}
+
+#[test]
 fn every_single_byte_flip_of_the_message_is_caught() {
     let msg = fixture("q.msg");
     let sig = fixture("q.sig");
@@ -399,6 +483,7 @@ fn arbitrary_bytes_never_panic() {
         fixture("q.sig"),
         fixture("q.pcrs"),
         fixture("plain.sig"),
+        fixture("ak.pub"),
     ];
     for round in 0..3000 {
         let base = &seeds[round % seeds.len()];
@@ -415,6 +500,7 @@ fn arbitrary_bytes_never_panic() {
         let _ = Quote::parse(&seeds[0], &bytes);
         let _ = QuoteSignature::parse(&bytes);
         let _ = PcrValues::from_tpm2_tools(&bytes);
+        let _ = AkPublic::from_tpm2b_public(&bytes);
     }
 }
 
@@ -549,6 +635,11 @@ const TOOLS: &[&str] = &[
     "swtpm",
     "tpm2_createek",
     "tpm2_createak",
+    "tpm2_createprimary",
+    "tpm2_create",
+    "tpm2_load",
+    "tpm2_readpublic",
+    "tpm2_sign",
     "tpm2_pcrextend",
     "tpm2_quote",
     "tpm2_checkquote",
@@ -794,6 +885,96 @@ fn swtpm_round_trip_with_tpm2_tools() {
             "sha256",
         ],
     );
+    tpm(
+        d,
+        &tcti,
+        &[
+            "tpm2_readpublic",
+            "-c",
+            "ak.ctx",
+            "-o",
+            "ak.tpm2b",
+            "-f",
+            "tss",
+        ],
+    );
+    // A non-restricted signing key of the same TPM signs a forged "quote".
+    tpm(
+        d,
+        &tcti,
+        &[
+            "tpm2_createprimary",
+            "-C",
+            "o",
+            "-G",
+            "ecc",
+            "-c",
+            "primary.ctx",
+        ],
+    );
+    tpm(
+        d,
+        &tcti,
+        &[
+            "tpm2_create",
+            "-C",
+            "primary.ctx",
+            "-G",
+            "ecc256:ecdsa-sha256",
+            "-u",
+            "key.pub",
+            "-r",
+            "key.priv",
+            "-a",
+            "fixedtpm|fixedparent|sensitivedataorigin|userwithauth|sign",
+        ],
+    );
+    tpm(
+        d,
+        &tcti,
+        &[
+            "tpm2_load",
+            "-C",
+            "primary.ctx",
+            "-u",
+            "key.pub",
+            "-r",
+            "key.priv",
+            "-c",
+            "key.ctx",
+        ],
+    );
+    tpm(
+        d,
+        &tcti,
+        &[
+            "tpm2_readpublic",
+            "-c",
+            "key.ctx",
+            "-o",
+            "key.pem",
+            "-f",
+            "pem",
+        ],
+    );
+    let mut forged = read(d, "q.msg");
+    let at = forged.len() - 32;
+    forged[at..].copy_from_slice(&Sha256::digest([0u8; 32 * 5]));
+    write(d, "forged.msg", &forged);
+    tpm(
+        d,
+        &tcti,
+        &[
+            "tpm2_sign",
+            "-c",
+            "key.ctx",
+            "-g",
+            "sha256",
+            "-o",
+            "forged.sig",
+            "forged.msg",
+        ],
+    );
     drop(swtpm); // everything below is verification: no TPM needed.
 
     // Sanity: the peer accepts its own quote; omni agrees.
@@ -918,6 +1099,47 @@ fn swtpm_round_trip_with_tpm2_tools() {
             expected: TPM_ST_ATTEST_QUOTE,
             found: 0x8017
         }
+    );
+
+    // The AK read from its TPM2B_PUBLIC is restricted and verifies the quote;
+    // the forgery passes tpm2_checkquote and a PEM-only omni check, but not the
+    // attribute check (tpm2_create wrote key.pub as a TPM2B_PUBLIC).
+    let ak_tpm = AkPublic::from_tpm2b_public(&read(d, "ak.tpm2b")).unwrap();
+    assert!(ak_tpm.same_key(&ak));
+    assert_eq!(
+        quote::verify(&quote, &pcrs, &ak_tpm, &nonce, None),
+        QuoteVerdict::Valid
+    );
+    let forged = Quote::parse(&read(d, "forged.msg"), &read(d, "forged.sig")).unwrap();
+    let zeros = PcrValues::from_bank(
+        HashAlg::Sha256,
+        [0, 1, 2, 3, 16]
+            .into_iter()
+            .map(|i| (i, vec![0u8; 32]))
+            .collect(),
+    )
+    .unwrap();
+    write(
+        d,
+        "zeros.pcrs",
+        &zeros
+            .to_tpm2_tools(forged.pcr_selection().unwrap())
+            .unwrap(),
+    );
+    assert!(checkquote(
+        d,
+        "key.pem",
+        "forged.msg",
+        "forged.sig",
+        "zeros.pcrs",
+        nonce_hex
+    ));
+    let key_pem = AkPublic::from_pem(&String::from_utf8(read(d, "key.pem")).unwrap()).unwrap();
+    assert!(quote::verify(&forged, &zeros, &key_pem, &nonce, None).is_valid());
+    let key_tpm = AkPublic::from_tpm2b_public(&read(d, "key.pub")).unwrap();
+    assert_eq!(
+        invalid(quote::verify(&forged, &zeros, &key_tpm, &nonce, None)).name(),
+        "ak-attributes"
     );
 
     // The other direction: files omni writes from JSON evidence satisfy tpm2_checkquote.

@@ -60,10 +60,16 @@
 //! [`PcrValues::from_tpm2_tools_values`] reads that with the quote's selection.
 //!
 //! **AK public key**: SubjectPublicKeyInfo PEM (`tpm2_createak -f pem`,
-//! `tpm2_readpublic -f pem`), ECC P-256 only for now.
+//! `tpm2_readpublic -f pem`), or `TPM2B_PUBLIC` (tpm2-tools' default `-f tss`,
+//! layout at [`AkPublic::from_tpm2b_public`]), which also carries the key's
+//! object attributes. ECC P-256 only for now.
 //!
 //! # What [`verify`] checks, in this order
 //!
+//! 0. When the AK was read from a `TPM2B_PUBLIC`: it is fixedTPM, restricted
+//!    and a signing key. A PEM cannot say this, and a non-restricted key can
+//!    sign a perfect forgery (see [`AkPublic`]): trust in a PEM AK must come
+//!    from enrolment.
 //! 1. `magic` is TPM_GENERATED_VALUE. A restricted AK refuses to sign data
 //!    starting with this value unless the TPM produced it, so without this check
 //!    an attacker holding an AK could sign any bytes and call them a quote
@@ -156,6 +162,8 @@ pub enum Structure {
     Signature,
     /// A DER ECDSA signature (`tpm2_quote -f plain`).
     DerSignature,
+    /// `TPM2B_PUBLIC`, a TPM public key with its attributes.
+    Public,
     /// tpm2-tools' serialized PCR file (`tpm2_quote -o`).
     PcrFile,
     /// tpm2-tools' raw PCR values file (`tpm2_quote -F values`).
@@ -168,6 +176,7 @@ impl fmt::Display for Structure {
             Structure::Attest => "TPMS_ATTEST",
             Structure::Signature => "TPMT_SIGNATURE",
             Structure::DerSignature => "DER ECDSA signature",
+            Structure::Public => "TPM2B_PUBLIC",
             Structure::PcrFile => "tpm2-tools PCR file",
             Structure::PcrValuesFile => "tpm2-tools PCR values file",
         })
@@ -1329,17 +1338,46 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
 // ---------------------------------------------------------------------------
 // The AK public key
 
-/// An attestation key's public key: ECC P-256.
+/// `objectAttributes.fixedTPM`: the key cannot leave this TPM.
+pub const ATTR_FIXED_TPM: u32 = 1 << 1;
+/// `objectAttributes.restricted`: the key signs only TPM-generated structures
+/// (or digests the TPM itself computed), never external data that starts
+/// with TPM_GENERATED_VALUE.
+pub const ATTR_RESTRICTED: u32 = 1 << 16;
+/// `objectAttributes.sign`: a signing key.
+pub const ATTR_SIGN: u32 = 1 << 18;
+/// What an attestation key must have for its quotes to mean anything.
+pub const AK_REQUIRED_ATTRIBUTES: u32 = ATTR_FIXED_TPM | ATTR_RESTRICTED | ATTR_SIGN;
+
+const TPM_ALG_RSA: u16 = 0x0001;
+const TPM_ALG_ECC: u16 = 0x0023;
+const TPM_ECC_NIST_P256: u16 = 0x0003;
+const TPM_ALG_ECDAA: u16 = 0x001A;
+
+/// An attestation key's public key: ECC P-256, and its TPM object attributes
+/// when known.
+///
+/// NB: a SubjectPublicKeyInfo PEM does not say whether the key is
+/// *restricted*. A non-restricted signing key in the same TPM signs any bytes,
+/// including a forged TPMS_ATTEST, and such a forgery passes every check of
+/// [`verify`] and `tpm2_checkquote` alike (the tests forge one). Load the key
+/// from its `TPM2B_PUBLIC` ([`AkPublic::from_tpm2b_public`]) to have the
+/// attributes checked, or establish restriction at enrolment (credential
+/// activation against the EK) before trusting a PEM.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AkPublic {
     key: VerifyingKey,
+    attributes: Option<u32>,
 }
 
 impl AkPublic {
     /// Reads SubjectPublicKeyInfo PEM (`tpm2_createak -f pem`, `tpm2_readpublic -f pem`).
     pub fn from_pem(text: &str) -> Result<AkPublic, QuoteError> {
         VerifyingKey::from_public_key_pem(text.trim())
-            .map(|key| AkPublic { key })
+            .map(|key| AkPublic {
+                key,
+                attributes: None,
+            })
             .map_err(|e| QuoteError::Key {
                 reason: format!(
                     "not an ECC P-256 SubjectPublicKeyInfo PEM ({e}); only P-256 AKs are supported"
@@ -1350,7 +1388,10 @@ impl AkPublic {
     /// Reads SubjectPublicKeyInfo DER.
     pub fn from_der(der: &[u8]) -> Result<AkPublic, QuoteError> {
         VerifyingKey::from_public_key_der(der)
-            .map(|key| AkPublic { key })
+            .map(|key| AkPublic {
+                key,
+                attributes: None,
+            })
             .map_err(|e| QuoteError::Key {
                 reason: format!(
                     "not an ECC P-256 SubjectPublicKeyInfo ({e}); only P-256 AKs are supported"
@@ -1364,6 +1405,91 @@ impl AkPublic {
         self.key
             .to_public_key_pem(LineEnding::LF)
             .unwrap_or_default()
+    }
+
+    /// Reads a `TPM2B_PUBLIC` (`tpm2_createak -u ak.pub`, `tpm2_readpublic
+    /// -o`, tpm2-tools' default `-f tss`), keeping its object attributes so
+    /// [`verify`] can refuse a key that is not a restricted signing key.
+    ///
+    /// Layout (big-endian): `u16 size`, then TPMT_PUBLIC: `u16 type` (0x0023
+    /// ECC), `u16 nameAlg`, `u32 objectAttributes`, `TPM2B authPolicy`,
+    /// TPMS_ECC_PARMS { `u16 symmetric` [+ `u16 keyBits, u16 mode`],
+    /// `u16 scheme` [+ `u16 hash` (+ `u16 count` for ECDAA)], `u16 curveID`,
+    /// `u16 kdf` [+ `u16 hash`] } (bracketed parts absent when the algorithm
+    /// is TPM_ALG_NULL), `TPM2B x`, `TPM2B y`.
+    pub fn from_tpm2b_public(bytes: &[u8]) -> Result<AkPublic, QuoteError> {
+        let mut r = Reader::new(bytes, Structure::Public);
+        let size_at = r.pos;
+        let size = usize::from(r.u16_be("size")?);
+        if size != r.remaining() {
+            return Err(r.malformed(
+                "size",
+                size_at,
+                format!("says {size} bytes, {} follow", r.remaining()),
+            ));
+        }
+        let type_at = r.pos;
+        match r.u16_be("type")? {
+            TPM_ALG_ECC => {}
+            TPM_ALG_RSA => {
+                return Err(r.unsupported(
+                    "type",
+                    type_at,
+                    "RSA key: only ECC P-256 AKs are verified".into(),
+                ));
+            }
+            other => {
+                return Err(r.unsupported("type", type_at, format!("key type {other:#06x}")));
+            }
+        }
+        r.u16_be("nameAlg")?;
+        let attributes = r.u32_be("objectAttributes")?;
+        r.tpm2b("authPolicy", MAX_DIGEST)?;
+        if r.u16_be("parameters.symmetric")? != TPM_ALG_NULL {
+            r.take(4, "parameters.symmetric keyBits and mode")?;
+        }
+        let scheme = r.u16_be("parameters.scheme")?;
+        if scheme != TPM_ALG_NULL {
+            r.u16_be("parameters.scheme hash")?;
+            if scheme == TPM_ALG_ECDAA {
+                r.u16_be("parameters.scheme count")?;
+            }
+        }
+        let curve_at = r.pos;
+        let curve = r.u16_be("parameters.curveID")?;
+        if curve != TPM_ECC_NIST_P256 {
+            return Err(r.unsupported(
+                "parameters.curveID",
+                curve_at,
+                format!("curve {curve:#06x}: only NIST P-256 (0x0003) AKs are verified"),
+            ));
+        }
+        if r.u16_be("parameters.kdf")? != TPM_ALG_NULL {
+            r.u16_be("parameters.kdf hash")?;
+        }
+        let x = r.tpm2b("unique.x", 128)?;
+        let x = scalar(&r, &bytes[x.clone()], "unique.x", x.start - 2)?;
+        let y = r.tpm2b("unique.y", 128)?;
+        let y = scalar(&r, &bytes[y.clone()], "unique.y", y.start - 2)?;
+        r.finish()?;
+        let point = p256::EncodedPoint::from_affine_coordinates(&x.into(), &y.into(), false);
+        let key = VerifyingKey::from_encoded_point(&point).map_err(|_| QuoteError::Key {
+            reason: "TPM2B_PUBLIC: unique (x, y) is not a point on P-256".into(),
+        })?;
+        Ok(AkPublic {
+            key,
+            attributes: Some(attributes),
+        })
+    }
+
+    /// The TPM `objectAttributes`, when the key was read from a `TPM2B_PUBLIC`.
+    pub fn attributes(&self) -> Option<u32> {
+        self.attributes
+    }
+
+    /// The same key without its attributes (as if read from PEM).
+    pub fn same_key(&self, other: &AkPublic) -> bool {
+        self.key == other.key
     }
 
     fn verify(&self, signature: &QuoteSignature, message: &[u8]) -> Result<(), &'static str> {
@@ -1542,6 +1668,16 @@ fn ser_hex_u16<S: Serializer>(v: &u16, s: S) -> Result<S::Ok, S::Error> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "check", rename_all = "kebab-case")]
 pub enum QuoteCheck {
+    /// The AK is not a fixedTPM, restricted signing key, so a signature by it
+    /// proves nothing about the TPM's state.
+    AkAttributes {
+        /// The key's `objectAttributes`.
+        #[serde(serialize_with = "ser_hex_u32")]
+        attributes: u32,
+        /// The required bits that are clear.
+        #[serde(serialize_with = "ser_hex_u32")]
+        missing: u32,
+    },
     /// `magic` is not TPM_GENERATED_VALUE: the TPM did not produce this structure.
     Magic {
         /// TPM_GENERATED_VALUE.
@@ -1618,6 +1754,7 @@ impl QuoteCheck {
     /// A short stable name for the check (`nonce`, `pcr-digest`, `policy`…).
     pub fn name(&self) -> &'static str {
         match self {
+            QuoteCheck::AkAttributes { .. } => "ak-attributes",
             QuoteCheck::Magic { .. } => "magic",
             QuoteCheck::Type { .. } => "type",
             QuoteCheck::Signature { .. } => "signature",
@@ -1633,6 +1770,26 @@ impl QuoteCheck {
 impl fmt::Display for QuoteCheck {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            QuoteCheck::AkAttributes {
+                attributes,
+                missing,
+            } => {
+                let names: Vec<&str> = [
+                    (ATTR_FIXED_TPM, "fixedTPM"),
+                    (ATTR_RESTRICTED, "restricted"),
+                    (ATTR_SIGN, "sign"),
+                ]
+                .iter()
+                .filter(|(bit, _)| missing & bit != 0)
+                .map(|(_, name)| *name)
+                .collect();
+                write!(
+                    f,
+                    "the attestation key lacks {} (objectAttributes {attributes:#010x}): \
+                     it can sign forged quotes",
+                    names.join(", ")
+                )
+            }
             QuoteCheck::Magic { expected, found } => {
                 write!(
                     f,
@@ -1705,6 +1862,16 @@ fn check(
     nonce: &[u8],
     policy: Option<&PcrPolicy>,
 ) -> Result<(), QuoteCheck> {
+    // First: if the key could sign anything, nothing below would mean anything.
+    if let Some(attributes) = ak.attributes {
+        let missing = AK_REQUIRED_ATTRIBUTES & !attributes;
+        if missing != 0 {
+            return Err(QuoteCheck::AkAttributes {
+                attributes,
+                missing,
+            });
+        }
+    }
     if quote.magic != TPM_GENERATED_VALUE {
         return Err(QuoteCheck::Magic {
             expected: TPM_GENERATED_VALUE,
@@ -1797,7 +1964,11 @@ fn check(
 /// Everything needed to verify a quote, in a JSON-friendly shape for a
 /// predicate: `attest` and `signature` are standard base64 of `q.msg` and
 /// `q.sig` (TPMT_SIGNATURE), `pcrs` is `{"sha256": {"0": "<hex>"}}`, `ak_pem`
-/// the AK's SPKI PEM.
+/// the AK's SPKI PEM and, optionally, `ak_public` the base64 `TPM2B_PUBLIC`
+/// of the same key (then its attributes are checked too).
+///
+/// NB: the AK here is the one the evidence *claims*; the verifier must still
+/// decide that it trusts this AK (enrolment, a pinned key id).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteEvidence {
     /// `TPMS_ATTEST` bytes.
@@ -1810,6 +1981,9 @@ pub struct QuoteEvidence {
     pub pcrs: PcrValues,
     /// The AK public key, SubjectPublicKeyInfo PEM.
     pub ak_pem: String,
+    /// The AK's `TPM2B_PUBLIC`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "b64_opt")]
+    pub ak_public: Option<Vec<u8>>,
 }
 
 impl QuoteEvidence {
@@ -1829,6 +2003,7 @@ impl QuoteEvidence {
             signature: quote.signature.to_tpm(),
             pcrs,
             ak_pem: ak.to_pem(),
+            ak_public: None,
         })
     }
 
@@ -1858,6 +2033,7 @@ impl QuoteEvidence {
             signature: signature.to_tpm(),
             pcrs: pcr_values,
             ak_pem: pem.to_pem(),
+            ak_public: None,
         })
     }
 
@@ -1868,8 +2044,24 @@ impl QuoteEvidence {
         policy: Option<&PcrPolicy>,
     ) -> Result<QuoteVerdict, QuoteError> {
         let quote = Quote::parse(&self.attest, &self.signature)?;
-        let ak = AkPublic::from_pem(&self.ak_pem)?;
+        let ak = self.ak()?;
         Ok(verify(&quote, &self.pcrs, &ak, nonce, policy))
+    }
+
+    /// The AK: from `ak_public` when present (which must be the same key as
+    /// `ak_pem`), else from `ak_pem`.
+    pub fn ak(&self) -> Result<AkPublic, QuoteError> {
+        let pem = AkPublic::from_pem(&self.ak_pem)?;
+        let Some(public) = &self.ak_public else {
+            return Ok(pem);
+        };
+        let public = AkPublic::from_tpm2b_public(public)?;
+        if !public.same_key(&pem) {
+            return Err(QuoteError::Key {
+                reason: "ak_public and ak_pem are different keys".into(),
+            });
+        }
+        Ok(public)
     }
 }
 
@@ -1887,5 +2079,29 @@ pub(crate) mod b64 {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         Base64::decode_vec(&text).map_err(|_| serde::de::Error::custom("invalid base64"))
+    }
+}
+
+/// [`b64`] for an optional field.
+pub(crate) mod b64_opt {
+    use super::{Base64, Encoding};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Encodes (the field is skipped when `None`).
+    pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        match bytes {
+            Some(b) => s.serialize_str(&Base64::encode_string(b)),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Decodes, refusing non-canonical input.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        let Some(text) = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? else {
+            return Ok(None);
+        };
+        Base64::decode_vec(&text)
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom("invalid base64"))
     }
 }
