@@ -617,6 +617,14 @@ fn evidence_json_round_trip_and_verdict_shape() {
         serde_json::to_value(QuoteVerdict::Valid).unwrap(),
         serde_json::json!({"verdict": "valid"})
     );
+    // Bank names are tpm2-tools' names.
+    for h in HashAlg::ALL {
+        assert_eq!(
+            serde_json::to_string(&h).unwrap(),
+            format!("\"{}\"", h.name())
+        );
+    }
+    assert_eq!(HashAlg::Sm3_256.name(), "sm3_256");
 
     // Bad base64 and bad PCR values in JSON are refused at deserialisation.
     let mut bad = json.clone();

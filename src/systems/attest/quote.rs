@@ -461,6 +461,7 @@ pub enum HashAlg {
     /// `TPM_ALG_SHA512` (0x000D).
     Sha512,
     /// `TPM_ALG_SM3_256` (0x0012): a PCR bank omni can carry but not hash with.
+    #[serde(rename = "sm3_256")]
     Sm3_256,
 }
 
