@@ -1161,31 +1161,21 @@ fn swtpm_round_trip_with_tpm2_tools() {
     let json = serde_json::to_string(&evidence).unwrap();
     let back: QuoteEvidence = serde_json::from_str(&json).unwrap();
     assert_eq!(back.verify(&nonce, None).unwrap(), QuoteVerdict::Valid);
-    let q = Quote::parse(&back.attest, &back.signature).unwrap();
-    write(d, "omni.msg", &back.attest);
-    write(d, "omni.sig", &q.signature().to_tpm());
-    write(
-        d,
-        "omni.pcrs",
-        &back.pcrs.to_tpm2_tools(q.pcr_selection().unwrap()).unwrap(),
-    );
-    write(
-        d,
-        "omni.pem",
-        AkPublic::from_pem(&back.ak_pem)
-            .unwrap()
-            .to_pem()
-            .as_bytes(),
-    );
+    let out = d.join("out");
+    std::fs::create_dir(&out).unwrap();
+    for (name, bytes) in back.tpm2_tools_files().unwrap() {
+        write(&out, name, &bytes);
+    }
     assert!(checkquote(
-        d,
-        "omni.pem",
-        "omni.msg",
-        "omni.sig",
-        "omni.pcrs",
+        &out,
+        "ak.pem",
+        "quote.msg",
+        "quote.sig",
+        "quote.pcrs",
         nonce_hex
     ));
-    assert_eq!(read(d, "omni.pcrs"), pcr_file);
+    assert_eq!(read(&out, "quote.pcrs"), pcr_file);
+    assert_eq!(read(&out, "quote.sig"), sig);
 
     let elapsed = started.elapsed();
     assert!(

@@ -2038,6 +2038,29 @@ impl QuoteEvidence {
         })
     }
 
+    /// The four files `tpm2_checkquote` reads, named as `omni attest quote
+    /// --out-dir` writes them: `quote.msg` (TPMS_ATTEST), `quote.sig`
+    /// (TPMT_SIGNATURE), `quote.pcrs` (serialized PCR file, in the quote's
+    /// selection order) and `ak.pem`. Check them with `tpm2_checkquote -u ak.pem
+    /// -m quote.msg -s quote.sig -f quote.pcrs -g <signature hash> -q <nonce>`.
+    pub fn tpm2_tools_files(&self) -> Result<[(&'static str, Vec<u8>); 4], QuoteError> {
+        let quote = Quote::parse(&self.attest, &self.signature)?;
+        let selection = quote.pcr_selection().ok_or_else(|| QuoteError::Malformed {
+            structure: Structure::Attest,
+            field: "type",
+            offset: 4,
+            reason: format!("{:#06x} is not a quote", quote.attest_type()),
+        })?;
+        let pcrs = self.pcrs.to_tpm2_tools(selection)?;
+        let ak = self.ak()?.to_pem();
+        Ok([
+            ("quote.msg", self.attest.clone()),
+            ("quote.sig", quote.signature().to_tpm()),
+            ("quote.pcrs", pcrs),
+            ("ak.pem", ak.into_bytes()),
+        ])
+    }
+
     /// Parses and verifies: `Err` only when the evidence is malformed.
     pub fn verify(
         &self,
