@@ -28,6 +28,8 @@ mod attest;
 mod attest_delegation;
 #[cfg(feature = "attest")]
 mod attest_minisign;
+#[cfg(feature = "attest")]
+mod attest_quote;
 
 // The shared runtime.
 mod crypto;

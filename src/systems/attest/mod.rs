@@ -22,6 +22,7 @@
 pub mod delegation;
 pub mod dsse;
 pub mod minisign;
+pub mod quote;
 pub mod revocation;
 pub mod statement;
 
