@@ -18,6 +18,7 @@ fn verify(c: &mut Criterion) {
         subjects: vec![file.clone()],
         predicate: None,
         expires: None,
+        nonce: None,
         now: SystemTime::now(),
     };
     let (envelope, _) = attest::attest(&key, &request).expect("attest");
@@ -28,6 +29,7 @@ fn verify(c: &mut Criterion) {
         subjects: vec![file],
         now: SystemTime::now(),
         revocations: None,
+        nonce: None,
     };
     let message = b"a message of a typical statement's size, signed once".repeat(8);
     let signature = crypto::sign(&key, &message);

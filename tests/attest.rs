@@ -197,6 +197,7 @@ fn every_flipped_bit_of_payload_or_signature_is_rejected() {
         subjects: vec![file],
         predicate: None,
         expires: None,
+        nonce: None,
         now: SystemTime::now(),
     };
     let (env, _) = attest::attest(&key, &request).unwrap();
@@ -207,6 +208,7 @@ fn every_flipped_bit_of_payload_or_signature_is_rejected() {
             subjects: vec![],
             now: SystemTime::now(),
             revocations: None,
+            nonce: None,
         };
         attest::verify(&e.to_json(), &req).map(|v| v.valid)
     };
@@ -237,6 +239,7 @@ fn expired_attestations_are_invalid() {
         subjects: vec![file],
         predicate: None,
         expires: Some(Duration::from_secs(60)),
+        nonce: None,
         now: made,
     };
     let (env, _) = attest::attest(&key, &request).unwrap();
@@ -246,6 +249,7 @@ fn expired_attestations_are_invalid() {
         subjects: vec![],
         now: SystemTime::now(),
         revocations: None,
+        nonce: None,
     };
     let v = attest::verify(&env.to_json(), &req).unwrap();
     assert!(!v.valid);
@@ -260,6 +264,7 @@ fn expired_attestations_are_invalid() {
     let req = VerifyRequest {
         now: made + Duration::from_secs(30),
         revocations: None,
+        nonce: None,
         ..req
     };
     assert!(attest::verify(&env.to_json(), &req).unwrap().valid);

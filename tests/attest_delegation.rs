@@ -19,6 +19,7 @@ const SLSA: &str = "https://slsa.dev/provenance/v1";
 fn validity(days: u64) -> Validity {
     let now = SystemTime::now();
     Validity {
+        nonce: None,
         issued_at: format_rfc3339(now),
         expires_at: Some(format_rfc3339(now + Duration::from_secs(days * 86_400))),
     }
@@ -62,6 +63,7 @@ fn verdict(
         subjects: vec![file],
         predicate: Some((SLSA.into(), serde_json::json!({}))),
         expires: Some(Duration::from_secs(days * 86_400)),
+        nonce: None,
         now: SystemTime::now(),
     };
     let (env, _) = attest::attest(signer, &request).unwrap();
@@ -75,6 +77,7 @@ fn verdict(
         subjects: vec![],
         now: SystemTime::now(),
         revocations: None,
+        nonce: None,
     };
     attest::verify(&bytes, &req).unwrap()
 }

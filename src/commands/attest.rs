@@ -190,6 +190,9 @@ struct AttestArgs {
     /// The predicate, a JSON file
     #[arg(long, value_name = "FILE.json", requires = "predicate_type")]
     predicate: Option<PathBuf>,
+    /// Bind a verifier's challenge (hex, from POST /v1/challenge) into the statement
+    #[arg(long, value_name = "HEX", value_parser = parse_hex_nonce)]
+    nonce: Option<String>,
     /// Attest as a delegate: embed this chain (written by `delegate`)
     #[arg(long, value_name = "CHAIN.json")]
     delegation: Option<PathBuf>,
@@ -210,6 +213,9 @@ struct VerifyArgs {
     /// Trust this public key (PEM or hex) as a root instead of the authority's keys
     #[arg(long, visible_alias = "trust-root", value_name = "PUB")]
     key: Vec<PathBuf>,
+    /// Require the statement to carry this challenge (hex)
+    #[arg(long, value_name = "HEX", value_parser = parse_hex_nonce)]
+    nonce: Option<String>,
     /// Honour this revocation list (it must be signed by a trusted key)
     #[arg(long, value_name = "LIST")]
     revocations: Option<PathBuf>,
@@ -313,6 +319,7 @@ fn attest_cmd(ctx: &Ctx, args: &AttestArgs) -> Outcome {
         expires: args
             .expires
             .or_else(|| ctx.config.duration("attest", "expires")),
+        nonce: args.nonce.clone(),
         now: SystemTime::now(),
     };
     let (envelope, statement) = attest::attest(&key, &request)?;
@@ -391,6 +398,7 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
             subjects: args.subjects.clone(),
             now: SystemTime::now(),
             revocations,
+            nonce: args.nonce.clone(),
         },
     )?;
     ctx.output.emit(&verdict)?;
@@ -612,6 +620,7 @@ fn delegate(ctx: &Ctx, args: &DelegateArgs) -> Outcome {
     }
     let now = SystemTime::now();
     let validity = Validity {
+        nonce: None,
         issued_at: format_rfc3339(now),
         expires_at: Some(format_rfc3339(now + args.expires)),
     };
@@ -712,4 +721,16 @@ fn revoke(ctx: &Ctx, args: &RevokeArgs) -> Outcome {
         entries: list.entries.len(),
     })?;
     Ok(Exit::Success)
+}
+
+/// A nonce on the command line: 8 to 64 bytes of hex, kept lowercase.
+fn parse_hex_nonce(text: &str) -> Result<String, String> {
+    let bytes = hex::decode(text).map_err(|_| format!("{text:?} is not hex"))?;
+    if !(8..=64).contains(&bytes.len()) {
+        return Err(format!(
+            "a nonce must be 8 to 64 bytes, got {}",
+            bytes.len()
+        ));
+    }
+    Ok(text.to_ascii_lowercase())
 }

@@ -83,7 +83,7 @@ use axum::routing::get;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::task::{JoinHandle, JoinSet};
 use tokio_util::sync::CancellationToken;
@@ -156,6 +156,18 @@ pub enum ServerError {
         #[source]
         source: MetricsError,
     },
+    /// The TLS certificate or key could not be loaded.
+    #[error("{name}: TLS {what} {path}: {reason}")]
+    Tls {
+        /// The server's name.
+        name: String,
+        /// "certificate" or "key".
+        what: &'static str,
+        /// The file.
+        path: std::path::PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// The serving task panicked (a bug).
     #[error("server {name} on {addr} stopped unexpectedly")]
     Crashed {
@@ -178,6 +190,8 @@ impl Classify for ServerError {
                 _ => Exit::from_io(source),
             },
             ServerError::Signals { .. } => Exit::Unavailable,
+            ServerError::Tls { reason, .. } if reason.contains("No such file") => Exit::NoInput,
+            ServerError::Tls { .. } => Exit::DataErr,
             ServerError::Metrics { .. } | ServerError::Crashed { .. } => Exit::Software,
         }
     }
@@ -268,6 +282,8 @@ pub struct ServerBuilder {
     max_connections: usize,
     metrics: Option<Metrics>,
     signals: bool,
+    #[cfg(feature = "tls")]
+    tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 impl ServerBuilder {
@@ -285,7 +301,19 @@ impl ServerBuilder {
             max_connections: DEFAULT_MAX_CONNECTIONS,
             metrics: None,
             signals: true,
+            #[cfg(feature = "tls")]
+            tls: None,
         }
+    }
+
+    /// Serves HTTPS with this PEM certificate chain and PEM private key
+    /// (PKCS#8, PKCS#1 or SEC1; ECDSA, Ed25519 or RSA), TLS 1.2 and 1.3 only.
+    /// The handshake must finish within the header timeout.
+    #[cfg(feature = "tls")]
+    #[must_use]
+    pub fn tls(mut self, cert_chain: &std::path::Path, key: &std::path::Path) -> ServerBuilder {
+        self.tls = Some((cert_chain.to_path_buf(), key.to_path_buf()));
+        self
     }
 
     /// The address to listen on (default `127.0.0.1:0`).
@@ -431,7 +459,14 @@ impl ServerBuilder {
         );
 
         let signal_task = signals.map(|s| tokio::spawn(s.watch(shutdown.clone(), force.clone())));
+        #[cfg(feature = "tls")]
+        let tls = match &self.tls {
+            Some((cert, key)) => Some(tls_acceptor(&name, cert, key)?),
+            None => None,
+        };
         let serve = Serve {
+            #[cfg(feature = "tls")]
+            tls,
             listener,
             app,
             header_timeout: self.header_timeout,
@@ -713,6 +748,8 @@ fn method_label(method: &Method) -> &'static str {
 
 /// The accept loop and its connections.
 struct Serve {
+    #[cfg(feature = "tls")]
+    tls: Option<tokio_rustls::TlsAcceptor>,
     listener: TcpListener,
     app: Router,
     header_timeout: Duration,
@@ -727,6 +764,8 @@ impl Serve {
     /// Serves until shutdown, then drains. Returns (drained, aborted).
     async fn run(self) -> (bool, usize) {
         let Serve {
+            #[cfg(feature = "tls")]
+            tls,
             listener,
             app,
             header_timeout,
@@ -766,6 +805,23 @@ impl Serve {
                     }
                 },
             };
+            let _ = stream.set_nodelay(true);
+            #[cfg(feature = "tls")]
+            if let Some(acceptor) = &tls {
+                let (acceptor, app, stop) = (acceptor.clone(), app.clone(), stop.clone());
+                conns.spawn(async move {
+                    // A client that never finishes its handshake holds a
+                    // connection slot no longer than one slow header would.
+                    match tokio::time::timeout(header_timeout, acceptor.accept(stream)).await {
+                        Ok(Ok(tls_stream)) => {
+                            serve_connection(tls_stream, app, header_timeout, stop, permit).await;
+                        }
+                        Ok(Err(e)) => tracing::debug!(error = %e, "tls handshake failed"),
+                        Err(_) => tracing::debug!("tls handshake timed out"),
+                    }
+                });
+                continue;
+            }
             conns.spawn(serve_connection(
                 stream,
                 app.clone(),
@@ -793,14 +849,15 @@ impl Serve {
     }
 }
 
-async fn serve_connection(
-    stream: TcpStream,
+async fn serve_connection<S>(
+    stream: S,
     app: Router,
     header_timeout: Duration,
     stop: CancellationToken,
     _permit: OwnedSemaphorePermit,
-) {
-    let _ = stream.set_nodelay(true);
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
     let service = TowerToHyperService::new(app);
     let mut builder = http1::Builder::new();
     builder
@@ -821,6 +878,42 @@ async fn serve_connection(
     if let Err(e) = result {
         tracing::debug!(error = %e, "connection ended with an error");
     }
+}
+
+/// Loads a PEM chain and key into a rustls acceptor (ring provider).
+#[cfg(feature = "tls")]
+fn tls_acceptor(
+    name: &str,
+    cert: &std::path::Path,
+    key: &std::path::Path,
+) -> Result<tokio_rustls::TlsAcceptor, ServerError> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let err = |what: &'static str, path: &std::path::Path, reason: String| ServerError::Tls {
+        name: name.to_owned(),
+        what,
+        path: path.to_path_buf(),
+        reason,
+    };
+    let chain = CertificateDer::pem_file_iter(cert)
+        .and_then(|it| it.collect::<Result<Vec<_>, _>>())
+        .map_err(|e| err("certificate", cert, e.to_string()))?;
+    if chain.is_empty() {
+        return Err(err(
+            "certificate",
+            cert,
+            "no CERTIFICATE block found".into(),
+        ));
+    }
+    let private = PrivateKeyDer::from_pem_file(key).map_err(|e| err("key", key, e.to_string()))?;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| err("certificate", cert, e.to_string()))?
+        .with_no_client_auth()
+        .with_single_cert(chain, private)
+        .map_err(|e| err("key", key, format!("does not fit the certificate: {e}")))?;
+    Ok(tokio_rustls::TlsAcceptor::from(Arc::new(config)))
 }
 
 /// Accept errors that concern one connection only (the peer gave up before

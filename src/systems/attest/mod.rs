@@ -229,6 +229,8 @@ pub struct AttestRequest {
     pub predicate: Option<(String, serde_json::Value)>,
     /// How long the statement stays valid.
     pub expires: Option<Duration>,
+    /// A verifier's challenge to bind into the statement (lowercase hex).
+    pub nonce: Option<String>,
     /// When it is made.
     pub now: SystemTime,
 }
@@ -344,6 +346,8 @@ pub struct VerifyRequest {
     pub now: SystemTime,
     /// A revocation list already authenticated by a trusted key.
     pub revocations: Option<revocation::List>,
+    /// The challenge the statement must carry (lowercase hex), if any.
+    pub nonce: Option<String>,
 }
 
 /// The delegation chain embedded in an attestation file (`"delegations"`
@@ -516,6 +520,20 @@ pub fn verify(envelope: &[u8], request: &VerifyRequest) -> Result<Verdict, Attes
         verdict.push("scope", ok, detail);
     }
 
+    if let Some(want) = &request.nonce {
+        let carried = statement.validity.as_ref().and_then(|v| v.nonce.as_deref());
+        match carried {
+            Some(n) if n.eq_ignore_ascii_case(want) => {
+                verdict.push("nonce", true, format!("carries nonce {n}"))
+            }
+            Some(n) => verdict.push(
+                "nonce",
+                false,
+                format!("carries nonce {n}, expected {want}"),
+            ),
+            None => verdict.push("nonce", false, format!("carries no nonce, expected {want}")),
+        }
+    }
     for file in &request.subjects {
         let actual = subject_of(file)?;
         let (ok, detail) = match_subject(&statement.subject, &actual);

@@ -45,6 +45,9 @@ pub struct Validity {
     /// When it stops being valid (RFC 3339 UTC), if ever.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
+    /// A verifier's challenge (lowercase hex), proving the statement is fresh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<String>,
 }
 
 /// An in-toto Statement v1.
@@ -83,6 +86,7 @@ impl Statement {
             validity: Some(Validity {
                 issued_at: format_rfc3339(now),
                 expires_at: ttl.map(|ttl| format_rfc3339(now + ttl)),
+                nonce: None,
             }),
         }
     }
