@@ -30,6 +30,8 @@ mod attest_delegation;
 mod attest_minisign;
 #[cfg(feature = "attest")]
 mod attest_quote;
+#[cfg(feature = "attest")]
+mod attest_serve;
 
 // The shared runtime.
 mod crypto;

@@ -67,6 +67,8 @@ enum AttestCommand {
     Delegate(DelegateArgs),
     /// Add a revocation to a signed, append-only list that verify honours
     Revoke(RevokeArgs),
+    /// Serve challenges and verification over HTTPS (loopback by default)
+    Serve(ServeArgs),
     /// Sign a file in minisign's format (FILE.minisig), with the authority key
     SignFile(SignFileArgs),
     /// Verify a minisign signature (from omni or minisign); exit 1 when invalid
@@ -120,6 +122,36 @@ struct RevokeArgs {
     /// The list to append to (created when missing)
     #[arg(long, value_name = "FILE")]
     list: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// The port (0 picks a free one and prints it)
+    #[arg(long, default_value_t = 8443)]
+    port: u16,
+    /// The address to listen on; anything but loopback needs --public
+    #[arg(long, default_value = "127.0.0.1")]
+    listen: std::net::IpAddr,
+    /// Allow a non-loopback --listen address
+    #[arg(long)]
+    public: bool,
+    /// The server certificate chain (PEM)
+    #[arg(long, value_name = "PEM")]
+    tls_cert: PathBuf,
+    /// The server private key (PEM)
+    #[arg(long, value_name = "PEM")]
+    tls_key: PathBuf,
+    /// Honour and serve this revocation list
+    #[arg(long, value_name = "LIST")]
+    revocations: Option<PathBuf>,
+    /// How long a challenge nonce stays valid
+    #[arg(long, default_value = "60s", value_parser = |s: &str| parse_duration(s).map_err(|e| e.to_string()))]
+    nonce_ttl: Duration,
+    /// Run in the background under the supervisor (see omni ps)
+    #[arg(long)]
+    detach: bool,
 }
 
 #[derive(Args, Debug)]
@@ -237,6 +269,7 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         AttestCommand::Verify(args) => verify(ctx, &args),
         AttestCommand::Delegate(args) => delegate(ctx, &args),
         AttestCommand::Revoke(args) => revoke(ctx, &args),
+        AttestCommand::Serve(args) => serve(ctx, &args),
         AttestCommand::SignFile(args) => sign_file(ctx, &args),
         AttestCommand::VerifyFile(args) => verify_file(ctx, &args),
     }
@@ -733,4 +766,106 @@ fn parse_hex_nonce(text: &str) -> Result<String, String> {
         ));
     }
     Ok(text.to_ascii_lowercase())
+}
+
+#[derive(serde::Serialize)]
+struct Listening {
+    url: String,
+}
+
+impl Render for Listening {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        writeln!(w, "listening on {}", self.url)
+    }
+}
+
+/// An absolute form of a path given on the command line, for a detached child.
+fn absolute(path: &std::path::Path) -> Result<PathBuf, Failure> {
+    std::path::absolute(path).map_err(|e| Failure::io(format!("resolving {}", path.display()), e))
+}
+
+fn serve(ctx: &Ctx, args: &ServeArgs) -> Outcome {
+    use crate::runtime::server::{Metrics, ServerBuilder};
+    let auth = authority(ctx, &args.dir)?;
+    if args.detach {
+        let mut argv: Vec<std::ffi::OsString> = vec!["attest".into(), "serve".into()];
+        let mut flag = |name: &str, value: std::ffi::OsString| {
+            argv.push(name.into());
+            argv.push(value);
+        };
+        flag("--dir", absolute(auth.dir())?.into_os_string());
+        flag("--port", args.port.to_string().into());
+        flag("--listen", args.listen.to_string().into());
+        flag("--tls-cert", absolute(&args.tls_cert)?.into_os_string());
+        flag("--tls-key", absolute(&args.tls_key)?.into_os_string());
+        flag(
+            "--nonce-ttl",
+            crate::runtime::units::HumanDuration(args.nonce_ttl)
+                .to_string()
+                .into(),
+        );
+        if let Some(list) = &args.revocations {
+            flag("--revocations", absolute(list)?.into_os_string());
+        }
+        if args.public {
+            argv.push("--public".into());
+        }
+        let label = format!("attest serve on {}:{}", args.listen, args.port);
+        let entry = ctx.detach("attest", &label, argv)?;
+        ctx.output.emit(&entry)?;
+        return Ok(Exit::Success);
+    }
+    let keys = auth.trusted_keys()?;
+    let revocations = match &args.revocations {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
+            let list = revocation::List::open(&bytes, &keys).map_err(|r| {
+                Failure::new(
+                    Exit::DataErr,
+                    format!("revocation list {}: {r}", path.display()),
+                )
+            })?;
+            Some((bytes, list))
+        }
+        None => None,
+    };
+    let metrics = Metrics::new();
+    let config = attest::serve::ServiceConfig {
+        keys,
+        revocations,
+        nonce_ttl: args.nonce_ttl,
+        max_outstanding: 100_000,
+    };
+    let routes = attest::serve::router(config, ctx.governor.rng("attest/serve-nonces"), &metrics)
+        .map_err(|e| Failure::new(Exit::Software, e))?;
+    ctx.executor.block_on(async {
+        let mut server = ServerBuilder::new("attest")
+            .bind(std::net::SocketAddr::new(args.listen, args.port))
+            .allow_public(args.public)
+            .routes(routes)
+            .metrics(metrics)
+            .body_limit(1 << 20)
+            .request_timeout(Duration::from_secs(10))
+            .tls(&args.tls_cert, &args.tls_key)
+            .start()
+            .await?;
+        server.readiness().set_ready(true);
+        ctx.output.emit(&Listening {
+            url: format!("https://{}", server.local_addr()),
+        })?;
+        // A supervisor's stop request ends the server gracefully too.
+        let handle = server.shutdown_handle();
+        let watch = async {
+            while !ctx.stop_requested() {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            handle.shutdown();
+        };
+        tokio::select! {
+            stopped = server.wait() => { stopped?; }
+            () = watch => { server.wait().await?; }
+        }
+        Ok::<_, Failure>(Exit::Success)
+    })?
 }

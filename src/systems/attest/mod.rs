@@ -24,6 +24,7 @@ pub mod dsse;
 pub mod minisign;
 pub mod quote;
 pub mod revocation;
+pub mod serve;
 pub mod statement;
 
 use std::path::{Path, PathBuf};
@@ -278,13 +279,16 @@ pub fn attest(
             serde_json::json!({ "authority": key_id }),
         )
     });
-    let statement = Statement::new(
+    let mut statement = Statement::new(
         subject,
         predicate_type,
         predicate,
         request.now,
         request.expires,
     );
+    if let (Some(validity), Some(nonce)) = (statement.validity.as_mut(), &request.nonce) {
+        validity.nonce = Some(nonce.to_ascii_lowercase());
+    }
     // NB: serialising a Statement of strings and JSON values cannot fail.
     let payload = serde_json::to_vec(&statement).unwrap_or_default();
     Ok((
