@@ -25,6 +25,8 @@ mod examples;
 #[cfg(feature = "attest")]
 mod attest;
 #[cfg(feature = "attest")]
+mod attest_cert;
+#[cfg(feature = "attest")]
 mod attest_delegation;
 #[cfg(feature = "attest")]
 mod attest_minisign;

@@ -16,6 +16,7 @@ use crate::runtime::output::{Outcome, Render, Style};
 use crate::runtime::state;
 use crate::runtime::time::format_rfc3339;
 use crate::runtime::units::parse_duration;
+use crate::systems::attest::cert::{self, CertRequest, Issued, IssuedCert};
 use crate::systems::attest::statement::Validity;
 use crate::systems::attest::{
     self, AttestRequest, Authority, Initialized, Verdict, VerifyRequest, delegation, revocation,
@@ -73,6 +74,48 @@ enum AttestCommand {
     SignFile(SignFileArgs),
     /// Verify a minisign signature (from omni or minisign); exit 1 when invalid
     VerifyFile(VerifyFileArgs),
+    /// Write the authority's self-signed X.509 CA certificate (PEM)
+    ExportCa(ExportCaArgs),
+    /// Issue a short-lived X.509 certificate for a valid attestation (exit 1 when invalid)
+    ExportCert(ExportCertArgs),
+}
+
+fn parse_validity(s: &str) -> Result<Duration, String> {
+    match parse_duration(s) {
+        Ok(d) if d.is_zero() => Err("the validity must be longer than zero".into()),
+        Ok(d) => Ok(d),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+#[derive(Args, Debug)]
+struct ExportCaArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// Where to write the certificate ('-' for stdout)
+    #[arg(long, short, value_name = "FILE", default_value = "-")]
+    output: PathBuf,
+    /// How long the CA certificate is valid
+    #[arg(long, value_name = "DURATION", default_value = "3650d", value_parser = parse_validity)]
+    validity: Duration,
+}
+
+#[derive(Args, Debug)]
+struct ExportCertArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// The attestation to certify (verified first with the authority's keys)
+    #[arg(long, value_name = "FILE")]
+    attestation: PathBuf,
+    /// Certify this public key (PEM or hex) [default: the key that signed the attestation]
+    #[arg(long, value_name = "PUB")]
+    key: Option<PathBuf>,
+    /// Where to write the certificate ('-' for stdout)
+    #[arg(long, short, value_name = "FILE", default_value = "-")]
+    output: PathBuf,
+    /// How long the certificate is valid; never past the attestation's expiry
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_validity)]
+    validity: Duration,
 }
 
 #[derive(Args, Debug)]
@@ -272,6 +315,8 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         AttestCommand::Serve(args) => serve(ctx, &args),
         AttestCommand::SignFile(args) => sign_file(ctx, &args),
         AttestCommand::VerifyFile(args) => verify_file(ctx, &args),
+        AttestCommand::ExportCa(args) => export_ca(ctx, &args),
+        AttestCommand::ExportCert(args) => export_cert(ctx, &args),
     }
 }
 
@@ -868,4 +913,84 @@ fn serve(ctx: &Ctx, args: &ServeArgs) -> Outcome {
         }
         Ok::<_, Failure>(Exit::Success)
     })?
+}
+
+/// What `export-ca` / `export-cert` wrote.
+#[derive(serde::Serialize)]
+struct CertReport {
+    output: PathBuf,
+    #[serde(flatten)]
+    cert: IssuedCert,
+}
+
+impl Render for CertReport {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        let c = &self.cert;
+        writeln!(
+            w,
+            "wrote {} ({})",
+            self.output.display(),
+            style.bold(&c.subject)
+        )?;
+        writeln!(w, "  issuer     {}", c.issuer)?;
+        writeln!(w, "  serial     {}", c.serial)?;
+        writeln!(w, "  valid      {} .. {}", c.not_before, c.not_after)?;
+        writeln!(w, "  key id     {}", c.key_id)?;
+        for uri in &c.uris {
+            writeln!(w, "  uri        {uri}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes a certificate to `output` ('-': stdout, PEM only) and reports it.
+fn write_cert(ctx: &Ctx, output: &std::path::Path, cert: IssuedCert) -> Outcome {
+    if output.as_os_str() == "-" {
+        ctx.output.raw(cert.pem.as_bytes())?;
+        return Ok(Exit::Success);
+    }
+    state::write_atomic(output, cert.pem.as_bytes(), 0o644)?;
+    ctx.output.emit(&CertReport {
+        output: output.to_path_buf(),
+        cert,
+    })?;
+    Ok(Exit::Success)
+}
+
+fn export_ca(ctx: &Ctx, args: &ExportCaArgs) -> Outcome {
+    let key = authority(ctx, &args.dir)?.signing_key()?;
+    let cert = cert::ca_certificate(&key, SystemTime::now(), args.validity)?;
+    write_cert(ctx, &args.output, cert)
+}
+
+fn export_cert(ctx: &Ctx, args: &ExportCertArgs) -> Outcome {
+    let auth = authority(ctx, &args.dir)?;
+    let ca_key = auth.signing_key()?;
+    let subject_key = args
+        .key
+        .as_deref()
+        .map(crypto::read_public_key)
+        .transpose()?;
+    let bytes = std::fs::read(&args.attestation)
+        .map_err(|e| Failure::io(format!("reading {}", args.attestation.display()), e))?;
+    let request = CertRequest {
+        path: args.attestation.clone(),
+        trusted: auth.trusted_keys()?,
+        subject_key,
+        validity: args.validity,
+        now: SystemTime::now(),
+    };
+    let mut rng = ctx.governor.rng("attest/cert-serial");
+    match cert::device_certificate(&ca_key, &bytes, &request, &mut rng)? {
+        Issued::Certificate(cert) => write_cert(ctx, &args.output, *cert),
+        Issued::Refused(verdict) => {
+            // Stdout may be where the certificate was meant to go.
+            if args.output.as_os_str() == "-" {
+                ctx.output.emit_err(&*verdict);
+            } else {
+                ctx.output.emit(&*verdict)?;
+            }
+            Ok(Exit::Negative)
+        }
+    }
 }

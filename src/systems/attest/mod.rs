@@ -4,7 +4,8 @@
 //! In progress (issue 3): behind the non-default `attest` cargo feature until
 //! every command of the issue works. Landed so far: the authority's key
 //! directory (`init`), attesting files (`attest`) and verifying envelopes
-//! (`verify`: strict signature, subject digests, expiry).
+//! (`verify`: strict signature, subject digests, expiry), minisign-format
+//! file signatures, and X.509 certificates (`export-ca`, `export-cert`).
 //!
 //! # The authority directory
 //! `signing.key` (PKCS#8 PEM, 0600), `signing.pub` (SPKI PEM) and
@@ -19,6 +20,7 @@
 //!   checks run only after a trusted key verified the envelope, so a forged
 //!   payload can never produce a misleading "subject ok".
 
+pub mod cert;
 pub mod delegation;
 pub mod dsse;
 pub mod minisign;
