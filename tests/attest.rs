@@ -532,3 +532,65 @@ fn sign_file_and_verify_file_interoperate_with_minisign() {
     let out = h.run(&["verify-file", "missing.tar"]);
     assert_eq!(code(&out), Some(66));
 }
+
+#[test]
+fn batch_verification_reports_each_invalid_file() {
+    let h = Home::new();
+    h.run(&["init"]);
+    h.file("app.tar", "x\n");
+    std::fs::create_dir(h.path().join("batch")).unwrap();
+    for i in 0..20 {
+        let out = h.run(&[
+            "attest",
+            "--subject",
+            "app.tar",
+            "-o",
+            &format!("batch/{i:02}.json"),
+        ]);
+        assert!(out.status.success());
+    }
+    let out = h.run(&["verify", "--batch", "batch", "--format", "json"]);
+    assert_eq!(code(&out), Some(0), "{}", text(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["total"].as_u64(), v["valid"].as_u64()),
+        (Some(20), Some(20))
+    );
+    // One forged, one malformed: both reported, by name; the rest still count.
+    let mut env: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(h.path().join("batch/07.json")).unwrap()).unwrap();
+    env["payloadType"] = serde_json::json!("text/plain");
+    std::fs::write(h.path().join("batch/07.json"), env.to_string()).unwrap();
+    std::fs::write(h.path().join("batch/13.json"), "{").unwrap();
+    let out = h.run(&[
+        "verify",
+        "--batch",
+        "batch",
+        "--workers",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["valid"], 18);
+    let bad: Vec<&str> = v["invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["attestation"].as_str().unwrap())
+        .collect();
+    assert_eq!(bad, ["batch/07.json", "batch/13.json"]);
+    assert!(
+        v["invalid"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("payload-type:")
+    );
+    assert!(
+        v["invalid"][1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not a DSSE envelope")
+    );
+}

@@ -282,7 +282,11 @@ struct AttestArgs {
 #[derive(Args, Debug)]
 struct VerifyArgs {
     /// The attestation (DSSE envelope JSON)
-    attestation: PathBuf,
+    #[arg(required_unless_present = "batch")]
+    attestation: Option<PathBuf>,
+    /// Verify every *.json in DIR in parallel (governor --workers); exit 1 if any is invalid
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["attestation", "subjects"])]
+    batch: Option<PathBuf>,
     #[command(flatten)]
     dir: DirArg,
     /// Trust this public key (PEM or hex) as a root instead of the authority's keys
@@ -466,12 +470,16 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
         }
         None => None,
     };
-    let bytes = std::fs::read(&args.attestation)
-        .map_err(|e| Failure::io(format!("reading {}", args.attestation.display()), e))?;
+    if let Some(dir) = &args.batch {
+        return verify_batch(ctx, dir, keys, revocations, args.nonce.clone());
+    }
+    let path = args.attestation.clone().unwrap_or_default();
+    let bytes =
+        std::fs::read(&path).map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
     let verdict = attest::verify(
         &bytes,
         &VerifyRequest {
-            path: args.attestation.clone(),
+            path,
             keys,
             subjects: args.subjects.clone(),
             now: SystemTime::now(),
@@ -993,4 +1001,129 @@ fn export_cert(ctx: &Ctx, args: &ExportCertArgs) -> Outcome {
             Ok(Exit::Negative)
         }
     }
+}
+
+#[derive(serde::Serialize)]
+struct BatchReport {
+    dir: PathBuf,
+    total: usize,
+    valid: usize,
+    invalid: Vec<BatchFailure>,
+    seconds: f64,
+    per_second: f64,
+}
+
+#[derive(serde::Serialize)]
+struct BatchFailure {
+    attestation: PathBuf,
+    reason: String,
+}
+
+impl Render for BatchReport {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        for f in &self.invalid {
+            writeln!(
+                w,
+                "{}: {}: {}",
+                style.bad("invalid"),
+                f.attestation.display(),
+                f.reason
+            )?;
+        }
+        writeln!(
+            w,
+            "{} of {} valid in {:.3}s ({:.0}/s)",
+            self.valid, self.total, self.seconds, self.per_second
+        )
+    }
+}
+
+/// Verifies every `*.json` of `dir` on the governor's workers (each holds a
+/// permit). A malformed file counts as invalid, with the reason, instead of
+/// ending the run.
+fn verify_batch(
+    ctx: &Ctx,
+    dir: &std::path::Path,
+    keys: Vec<crypto::VerifyingKey>,
+    revocations: Option<revocation::List>,
+    nonce: Option<String>,
+) -> Outcome {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Failure::io(format!("reading {}", dir.display()), e))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let started = std::time::Instant::now();
+    let next = AtomicUsize::new(0);
+    let workers = ctx.governor.settings().workers.min(files.len()).max(1);
+    let now = SystemTime::now();
+    let verify_one = |path: &PathBuf, buf: &mut Vec<u8>| -> Result<(), String> {
+        buf.clear();
+        std::fs::File::open(path)
+            .and_then(|mut f| io::Read::read_to_end(&mut f, buf))
+            .map_err(|e| format!("cannot read: {e}"))?;
+        let request = VerifyRequest {
+            path: path.clone(),
+            keys: keys.clone(),
+            subjects: Vec::new(),
+            now,
+            revocations: revocations.clone(),
+            nonce: nonce.clone(),
+        };
+        match attest::verify(buf, &request) {
+            Ok(v) if v.valid => Ok(()),
+            Ok(v) => Err(v.reason.unwrap_or_default()),
+            Err(e) => Err(e.to_string()),
+        }
+    };
+    let mut invalid: Vec<BatchFailure> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let _permit = ctx.governor.acquire_blocking();
+                    let (mut failures, mut buf) = (Vec::new(), Vec::new());
+                    while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        ctx.governor.checkpoint_blocking();
+                        if let Err(reason) = verify_one(path, &mut buf) {
+                            failures.push(BatchFailure {
+                                attestation: path.clone(),
+                                reason,
+                            });
+                        }
+                    }
+                    failures
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    invalid.sort_by(|a, b| a.attestation.cmp(&b.attestation));
+    let seconds = started.elapsed().as_secs_f64();
+    let total = files.len();
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    let per_second = if seconds > 0.0 {
+        total as f64 / seconds
+    } else {
+        0.0
+    };
+    let report = BatchReport {
+        dir: dir.to_path_buf(),
+        total,
+        valid: total - invalid.len(),
+        invalid,
+        seconds,
+        per_second,
+    };
+    ctx.output.emit(&report)?;
+    Ok(if report.invalid.is_empty() {
+        Exit::Success
+    } else {
+        Exit::Negative
+    })
 }
