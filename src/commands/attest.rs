@@ -11,14 +11,17 @@ use super::SystemEntry;
 use crate::cli::Ctx;
 use crate::runtime::config::{Key, Kind, Section};
 use crate::runtime::crypto;
-use crate::runtime::error::{Exit, Failure};
+use crate::runtime::error::{Context as _, Exit, Failure};
 use crate::runtime::output::{Outcome, Render, Style};
 use crate::runtime::state;
 use crate::runtime::time::format_rfc3339;
 use crate::runtime::units::parse_duration;
+use crate::systems::attest::quote::PcrPolicy;
 use crate::systems::attest::statement::Validity;
+use crate::systems::attest::tcti::{parse_nonce, parse_pcr_list};
 use crate::systems::attest::{
-    self, AttestRequest, Authority, Initialized, Verdict, VerifyRequest, delegation, revocation,
+    self, AttestRequest, Authority, Initialized, QuoteRequest, Verdict, VerifyRequest, delegation,
+    revocation,
 };
 
 /// `[attest]`.
@@ -71,6 +74,48 @@ enum AttestCommand {
     SignFile(SignFileArgs),
     /// Verify a minisign signature (from omni or minisign); exit 1 when invalid
     VerifyFile(VerifyFileArgs),
+    /// Take a TPM quote and write it in tpm2-tools' formats (for tpm2_checkquote)
+    Quote(QuoteArgs),
+}
+
+/// `--pcrs 0,1,2,3` (a newtype: clap would read `Vec<u32>` as repeated values).
+#[derive(Debug, Clone)]
+struct Pcrs(Vec<u32>);
+
+/// `--nonce HEX`.
+#[derive(Debug, Clone)]
+struct Nonce(Vec<u8>);
+
+fn pcrs_arg(text: &str) -> Result<Pcrs, String> {
+    parse_pcr_list(text).map(Pcrs)
+}
+
+fn nonce_arg(text: &str) -> Result<Nonce, String> {
+    parse_nonce(text).map(Nonce)
+}
+
+#[derive(Args, Debug)]
+struct TpmArg {
+    /// The TPM: none, device:/dev/tpmrm0 or swtpm:host=H,port=P [default: the one init recorded]
+    #[arg(long, value_name = "TCTI")]
+    tpm: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct QuoteArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    #[command(flatten)]
+    tpm: TpmArg,
+    /// sha256 PCRs to quote (e.g. 0,1,2,3)
+    #[arg(long, value_name = "LIST", value_parser = pcrs_arg)]
+    pcrs: Pcrs,
+    /// The verifier's nonce, hex (1 to 64 bytes)
+    #[arg(long, value_name = "HEX", value_parser = nonce_arg)]
+    nonce: Nonce,
+    /// Where to write quote.msg, quote.sig, quote.pcrs and ak.pem (created if missing)
+    #[arg(long, value_name = "DIR")]
+    out_dir: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -175,6 +220,9 @@ struct InitArgs {
     /// Rotate an existing key; the old public key stays trusted for verification
     #[arg(long)]
     force: bool,
+    /// Also enrol this TPM's attestation key: none, device:/dev/tpmrm0, swtpm:host=H,port=P
+    #[arg(long, value_name = "TCTI")]
+    tpm: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -185,7 +233,12 @@ struct AttestArgs {
     #[arg(long = "subject", value_name = "FILE", required = true)]
     subjects: Vec<PathBuf>,
     /// The predicate's type URI [default: https://omni.dev/attest/artifact/v1]
-    #[arg(long, value_name = "URI", requires = "predicate")]
+    #[arg(
+        long,
+        value_name = "URI",
+        requires = "predicate",
+        conflicts_with = "pcrs"
+    )]
     predicate_type: Option<String>,
     /// The predicate, a JSON file
     #[arg(long, value_name = "FILE.json", requires = "predicate_type")]
@@ -196,6 +249,14 @@ struct AttestArgs {
     /// How long the attestation stays valid (e.g. 30d) [default: [attest] expires]
     #[arg(long, value_name = "DURATION", value_parser = |s: &str| parse_duration(s).map_err(|e| e.to_string()))]
     expires: Option<Duration>,
+    /// Embed a TPM quote over these sha256 PCRs (predicate https://omni.dev/attest/tpm-quote/v1)
+    #[arg(long, value_name = "LIST", value_parser = pcrs_arg, requires = "nonce")]
+    pcrs: Option<Pcrs>,
+    /// The verifier's nonce for the quote, hex (1 to 64 bytes)
+    #[arg(long, value_name = "HEX", value_parser = nonce_arg, requires = "pcrs")]
+    nonce: Option<Nonce>,
+    #[command(flatten)]
+    tpm: TpmArg,
     /// Where to write the envelope ('-' for stdout)
     #[arg(long, short, value_name = "FILE")]
     output: PathBuf,
@@ -216,6 +277,12 @@ struct VerifyArgs {
     /// A file that must match one of the attested subjects (repeatable)
     #[arg(long = "subject", value_name = "FILE")]
     subjects: Vec<PathBuf>,
+    /// The nonce a TPM quote must carry, hex (required to accept a quote)
+    #[arg(long, value_name = "HEX", value_parser = nonce_arg)]
+    nonce: Option<Nonce>,
+    /// Allowed PCR values, {"<pcr>": ["<hex>", …]} (sha256 bank)
+    #[arg(long, value_name = "PCR-POLICY.json")]
+    policy: Option<PathBuf>,
 }
 
 fn command() -> Command {
@@ -233,6 +300,7 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         AttestCommand::Revoke(args) => revoke(ctx, &args),
         AttestCommand::SignFile(args) => sign_file(ctx, &args),
         AttestCommand::VerifyFile(args) => verify_file(ctx, &args),
+        AttestCommand::Quote(args) => quote(ctx, &args),
     }
 }
 
@@ -256,15 +324,28 @@ impl Render for Initialized {
                 r.display()
             )?;
         }
+        if self.kept {
+            writeln!(w, "            (existing key kept; TPM enrolled)")?;
+        }
+        if let Some(tpm) = &self.tpm {
+            writeln!(w, "tpm         {}", tpm.tcti)?;
+            writeln!(w, "ak id       {}", style.bold(&tpm.ak_id))?;
+            writeln!(w, "ak          {}", tpm.ak_pem.display())?;
+            writeln!(w, "ak public   {} (TPM2B_PUBLIC)", tpm.ak_public.display())?;
+        }
         Ok(())
     }
 }
 
 fn init(ctx: &Ctx, args: &InitArgs) -> Outcome {
     let auth = authority(ctx, &args.dir)?;
+    let tpm = match &args.tpm {
+        Some(text) => attest::parse_tpm_choice(text)?,
+        None => None,
+    };
     // The governor's RNG: with --seed the key is reproducible (for tests).
     let mut rng = ctx.governor.rng("attest/authority-key");
-    let report = auth.init(&mut rng, args.force)?;
+    let report = auth.init_with_tpm(&mut rng, args.force, tpm.as_ref())?;
     ctx.output.emit(&report)?;
     Ok(Exit::Success)
 }
@@ -303,8 +384,18 @@ impl Render for AttestReport {
 fn attest_cmd(ctx: &Ctx, args: &AttestArgs) -> Outcome {
     let auth = authority(ctx, &args.dir)?;
     let key = auth.signing_key()?;
-    let predicate = match (&args.predicate_type, &args.predicate) {
-        (Some(t), Some(p)) => Some((t.clone(), attest::read_predicate(p)?)),
+    let predicate = match (
+        &args.predicate_type,
+        &args.predicate,
+        &args.pcrs,
+        &args.nonce,
+    ) {
+        (_, _, Some(pcrs), Some(nonce)) => {
+            let tcti = auth.quote_tpm(args.tpm.tpm.as_deref())?;
+            let evidence = auth.quote(&tcti, &pcrs.0, &nonce.0)?;
+            Some(attest::quote_predicate(&key, evidence))
+        }
+        (Some(t), Some(p), _, _) => Some((t.clone(), attest::read_predicate(p)?)),
         _ => None,
     };
     let request = AttestRequest {
@@ -381,9 +472,17 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
         }
         None => None,
     };
+    let policy = match &args.policy {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
+            Some(PcrPolicy::parse_json(&text).with_context(|| path.display().to_string())?)
+        }
+        None => None,
+    };
     let bytes = std::fs::read(&args.attestation)
         .map_err(|e| Failure::io(format!("reading {}", args.attestation.display()), e))?;
-    let verdict = attest::verify(
+    let verdict = attest::verify_with(
         &bytes,
         &VerifyRequest {
             path: args.attestation.clone(),
@@ -391,6 +490,10 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
             subjects: args.subjects.clone(),
             now: SystemTime::now(),
             revocations,
+        },
+        &QuoteRequest {
+            nonce: args.nonce.clone().map(|n| n.0),
+            policy,
         },
     )?;
     ctx.output.emit(&verdict)?;
@@ -710,6 +813,56 @@ fn revoke(ctx: &Ctx, args: &RevokeArgs) -> Outcome {
         id: id.to_ascii_lowercase(),
         added,
         entries: list.entries.len(),
+    })?;
+    Ok(Exit::Success)
+}
+
+#[derive(serde::Serialize)]
+struct QuoteReport {
+    tcti: String,
+    files: Vec<PathBuf>,
+    pcrs: String,
+    nonce: String,
+}
+
+impl Render for QuoteReport {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        writeln!(w, "quoted {} on {}", self.pcrs, self.tcti)?;
+        for f in &self.files {
+            writeln!(w, "wrote {}", f.display())?;
+        }
+        writeln!(
+            w,
+            "check with: tpm2_checkquote -u ak.pem -m quote.msg -s quote.sig -f quote.pcrs -g sha256 -q {}",
+            self.nonce
+        )
+    }
+}
+
+fn quote(ctx: &Ctx, args: &QuoteArgs) -> Outcome {
+    let auth = authority(ctx, &args.dir)?;
+    let tcti = auth.quote_tpm(args.tpm.tpm.as_deref())?;
+    let evidence = auth.quote(&tcti, &args.pcrs.0, &args.nonce.0)?;
+    let files = evidence.tpm2_tools_files()?;
+    state::ensure_dir(&args.out_dir, 0o755)?;
+    let mut written = Vec::with_capacity(files.len());
+    for (name, bytes) in &files {
+        let path = args.out_dir.join(name);
+        state::write_atomic(&path, bytes, 0o644)?;
+        written.push(path);
+    }
+    let pcrs = args
+        .pcrs
+        .0
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    ctx.output.emit(&QuoteReport {
+        tcti: tcti.to_string(),
+        files: written,
+        pcrs: format!("sha256:{pcrs}"),
+        nonce: hex::encode(&args.nonce.0),
     })?;
     Ok(Exit::Success)
 }
