@@ -30,6 +30,8 @@ mod attest_delegation;
 mod attest_minisign;
 #[cfg(feature = "attest")]
 mod attest_quote;
+#[cfg(feature = "tpm")]
+mod attest_tpm;
 
 // The shared runtime.
 mod crypto;
