@@ -594,3 +594,58 @@ fn batch_verification_reports_each_invalid_file() {
             .contains("not a DSSE envelope")
     );
 }
+
+/// The static build (no `tpm` feature) never pretends: any TPM is 69 with a
+/// pointer to the dynamically linked variant, before the TCTI is even parsed.
+#[cfg(not(feature = "tpm"))]
+#[test]
+fn without_the_tpm_feature_any_tpm_is_69() {
+    let h = Home::new();
+    for args in [
+        &["init", "--tpm", "swtpm:host=127.0.0.1,port=2321"][..],
+        &["init", "--tpm", "not even a tcti"][..],
+        &[
+            "quote",
+            "--tpm",
+            "device:/dev/tpmrm0",
+            "--pcrs",
+            "0",
+            "--nonce",
+            "01",
+            "--out-dir",
+            "q",
+        ][..],
+    ] {
+        let out = h.run(args);
+        assert_eq!(code(&out), Some(69), "{args:?}: {}", text(&out));
+        assert!(
+            text(&out).contains("no TPM support in this build"),
+            "{}",
+            text(&out)
+        );
+        assert!(
+            text(&out).contains("install.sh --with-tpm"),
+            "{}",
+            text(&out)
+        );
+    }
+    assert!(!h.authority().join("signing.key").exists());
+    // `none` is the software-only authority and works everywhere.
+    let out = h.run(&["init", "--tpm", "none"]);
+    assert_eq!(code(&out), Some(0), "{}", text(&out));
+    h.file("app.tar", "x");
+    let out = h.run(&[
+        "attest",
+        "--subject",
+        "app.tar",
+        "--pcrs",
+        "0",
+        "--nonce",
+        "01",
+        "--tpm",
+        "swtpm:host=127.0.0.1,port=2321",
+        "--output",
+        "a.json",
+    ]);
+    assert_eq!(code(&out), Some(69), "{}", text(&out));
+}

@@ -34,6 +34,8 @@ mod attest_minisign;
 mod attest_quote;
 #[cfg(feature = "attest")]
 mod attest_serve;
+#[cfg(feature = "tpm")]
+mod attest_tpm;
 
 // The shared runtime.
 mod crypto;

@@ -11,15 +11,18 @@ use super::SystemEntry;
 use crate::cli::Ctx;
 use crate::runtime::config::{Key, Kind, Section};
 use crate::runtime::crypto;
-use crate::runtime::error::{Exit, Failure};
+use crate::runtime::error::{Context as _, Exit, Failure};
 use crate::runtime::output::{Outcome, Render, Style};
 use crate::runtime::state;
 use crate::runtime::time::format_rfc3339;
 use crate::runtime::units::parse_duration;
 use crate::systems::attest::cert::{self, CertRequest, Issued, IssuedCert};
+use crate::systems::attest::quote::PcrPolicy;
 use crate::systems::attest::statement::Validity;
+use crate::systems::attest::tcti::{parse_nonce, parse_pcr_list};
 use crate::systems::attest::{
-    self, AttestRequest, Authority, Initialized, Verdict, VerifyRequest, delegation, revocation,
+    self, AttestRequest, Authority, Initialized, QuoteRequest, Verdict, VerifyRequest, delegation,
+    revocation,
 };
 
 /// `[attest]`.
@@ -78,6 +81,8 @@ enum AttestCommand {
     ExportCa(ExportCaArgs),
     /// Issue a short-lived X.509 certificate for a valid attestation (exit 1 when invalid)
     ExportCert(ExportCertArgs),
+    /// Take a TPM quote and write it in tpm2-tools' formats (for tpm2_checkquote)
+    Quote(QuoteArgs),
 }
 
 fn parse_validity(s: &str) -> Result<Duration, String> {
@@ -116,6 +121,46 @@ struct ExportCertArgs {
     /// How long the certificate is valid; never past the attestation's expiry
     #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_validity)]
     validity: Duration,
+}
+
+/// `--pcrs 0,1,2,3` (a newtype: clap would read `Vec<u32>` as repeated values).
+#[derive(Debug, Clone)]
+struct Pcrs(Vec<u32>);
+
+/// `--nonce HEX`.
+#[derive(Debug, Clone)]
+struct Nonce(Vec<u8>);
+
+fn pcrs_arg(text: &str) -> Result<Pcrs, String> {
+    parse_pcr_list(text).map(Pcrs)
+}
+
+fn nonce_arg(text: &str) -> Result<Nonce, String> {
+    parse_nonce(text).map(Nonce)
+}
+
+#[derive(Args, Debug)]
+struct TpmArg {
+    /// The TPM: none, device:/dev/tpmrm0 or swtpm:host=H,port=P [default: the one init recorded]
+    #[arg(long, value_name = "TCTI")]
+    tpm: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct QuoteArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    #[command(flatten)]
+    tpm: TpmArg,
+    /// sha256 PCRs to quote (e.g. 0,1,2,3)
+    #[arg(long, value_name = "LIST", value_parser = pcrs_arg)]
+    pcrs: Pcrs,
+    /// The verifier's nonce, hex (1 to 64 bytes)
+    #[arg(long, value_name = "HEX", value_parser = nonce_arg)]
+    nonce: Nonce,
+    /// Where to write quote.msg, quote.sig, quote.pcrs and ak.pem (created if missing)
+    #[arg(long, value_name = "DIR")]
+    out_dir: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -250,6 +295,9 @@ struct InitArgs {
     /// Rotate an existing key; the old public key stays trusted for verification
     #[arg(long)]
     force: bool,
+    /// Also enrol this TPM's attestation key: none, device:/dev/tpmrm0, swtpm:host=H,port=P
+    #[arg(long, value_name = "TCTI")]
+    tpm: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -260,20 +308,31 @@ struct AttestArgs {
     #[arg(long = "subject", value_name = "FILE", required = true)]
     subjects: Vec<PathBuf>,
     /// The predicate's type URI [default: https://omni.dev/attest/artifact/v1]
-    #[arg(long, value_name = "URI", requires = "predicate")]
+    #[arg(
+        long,
+        value_name = "URI",
+        requires = "predicate",
+        conflicts_with = "pcrs"
+    )]
     predicate_type: Option<String>,
     /// The predicate, a JSON file
     #[arg(long, value_name = "FILE.json", requires = "predicate_type")]
     predicate: Option<PathBuf>,
-    /// Bind a verifier's challenge (hex, from POST /v1/challenge) into the statement
-    #[arg(long, value_name = "HEX", value_parser = parse_hex_nonce)]
-    nonce: Option<String>,
     /// Attest as a delegate: embed this chain (written by `delegate`)
     #[arg(long, value_name = "CHAIN.json")]
     delegation: Option<PathBuf>,
     /// How long the attestation stays valid (e.g. 30d) [default: [attest] expires]
     #[arg(long, value_name = "DURATION", value_parser = |s: &str| parse_duration(s).map_err(|e| e.to_string()))]
     expires: Option<Duration>,
+    /// Embed a TPM quote over these sha256 PCRs (predicate https://omni.dev/attest/tpm-quote/v1)
+    #[arg(long, value_name = "LIST", value_parser = pcrs_arg, requires = "nonce")]
+    pcrs: Option<Pcrs>,
+    /// A verifier's challenge, hex (1 to 64 bytes): kept in the statement's
+    /// validity.nonce, and with --pcrs also quoted by the TPM
+    #[arg(long, value_name = "HEX", value_parser = nonce_arg)]
+    nonce: Option<Nonce>,
+    #[command(flatten)]
+    tpm: TpmArg,
     /// Where to write the envelope ('-' for stdout)
     #[arg(long, short, value_name = "FILE")]
     output: PathBuf,
@@ -292,15 +351,18 @@ struct VerifyArgs {
     /// Trust this public key (PEM or hex) as a root instead of the authority's keys
     #[arg(long, visible_alias = "trust-root", value_name = "PUB")]
     key: Vec<PathBuf>,
-    /// Require the statement to carry this challenge (hex)
-    #[arg(long, value_name = "HEX", value_parser = parse_hex_nonce)]
-    nonce: Option<String>,
     /// Honour this revocation list (it must be signed by a trusted key)
     #[arg(long, value_name = "LIST")]
     revocations: Option<PathBuf>,
     /// A file that must match one of the attested subjects (repeatable)
     #[arg(long = "subject", value_name = "FILE")]
     subjects: Vec<PathBuf>,
+    /// The challenge the statement (and a TPM quote, which requires one) must carry, hex
+    #[arg(long, value_name = "HEX", value_parser = nonce_arg)]
+    nonce: Option<Nonce>,
+    /// Allowed PCR values, {"<pcr>": ["<hex>", …]} (sha256 bank)
+    #[arg(long, value_name = "PCR-POLICY.json")]
+    policy: Option<PathBuf>,
 }
 
 fn command() -> Command {
@@ -321,6 +383,7 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         AttestCommand::VerifyFile(args) => verify_file(ctx, &args),
         AttestCommand::ExportCa(args) => export_ca(ctx, &args),
         AttestCommand::ExportCert(args) => export_cert(ctx, &args),
+        AttestCommand::Quote(args) => quote(ctx, &args),
     }
 }
 
@@ -344,15 +407,28 @@ impl Render for Initialized {
                 r.display()
             )?;
         }
+        if self.kept {
+            writeln!(w, "            (existing key kept; TPM enrolled)")?;
+        }
+        if let Some(tpm) = &self.tpm {
+            writeln!(w, "tpm         {}", tpm.tcti)?;
+            writeln!(w, "ak id       {}", style.bold(&tpm.ak_id))?;
+            writeln!(w, "ak          {}", tpm.ak_pem.display())?;
+            writeln!(w, "ak public   {} (TPM2B_PUBLIC)", tpm.ak_public.display())?;
+        }
         Ok(())
     }
 }
 
 fn init(ctx: &Ctx, args: &InitArgs) -> Outcome {
     let auth = authority(ctx, &args.dir)?;
+    let tpm = match &args.tpm {
+        Some(text) => attest::parse_tpm_choice(text)?,
+        None => None,
+    };
     // The governor's RNG: with --seed the key is reproducible (for tests).
     let mut rng = ctx.governor.rng("attest/authority-key");
-    let report = auth.init(&mut rng, args.force)?;
+    let report = auth.init_with_tpm(&mut rng, args.force, tpm.as_ref())?;
     ctx.output.emit(&report)?;
     Ok(Exit::Success)
 }
@@ -391,8 +467,18 @@ impl Render for AttestReport {
 fn attest_cmd(ctx: &Ctx, args: &AttestArgs) -> Outcome {
     let auth = authority(ctx, &args.dir)?;
     let key = auth.signing_key()?;
-    let predicate = match (&args.predicate_type, &args.predicate) {
-        (Some(t), Some(p)) => Some((t.clone(), attest::read_predicate(p)?)),
+    let predicate = match (
+        &args.predicate_type,
+        &args.predicate,
+        &args.pcrs,
+        &args.nonce,
+    ) {
+        (_, _, Some(pcrs), Some(nonce)) => {
+            let tcti = auth.quote_tpm(args.tpm.tpm.as_deref())?;
+            let evidence = auth.quote(&tcti, &pcrs.0, &nonce.0)?;
+            Some(attest::quote_predicate(&key, evidence))
+        }
+        (Some(t), Some(p), _, _) => Some((t.clone(), attest::read_predicate(p)?)),
         _ => None,
     };
     let request = AttestRequest {
@@ -401,7 +487,7 @@ fn attest_cmd(ctx: &Ctx, args: &AttestArgs) -> Outcome {
         expires: args
             .expires
             .or_else(|| ctx.config.duration("attest", "expires")),
-        nonce: args.nonce.clone(),
+        nonce: args.nonce.as_ref().map(|n| hex::encode(&n.0)),
         now: SystemTime::now(),
     };
     let (envelope, statement) = attest::attest(&key, &request)?;
@@ -470,13 +556,22 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
         }
         None => None,
     };
+    let policy = match &args.policy {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
+            Some(PcrPolicy::parse_json(&text).with_context(|| path.display().to_string())?)
+        }
+        None => None,
+    };
+    let nonce_hex = args.nonce.as_ref().map(|n| hex::encode(&n.0));
     if let Some(dir) = &args.batch {
-        return verify_batch(ctx, dir, keys, revocations, args.nonce.clone());
+        return verify_batch(ctx, dir, keys, revocations, nonce_hex);
     }
     let path = args.attestation.clone().unwrap_or_default();
     let bytes =
         std::fs::read(&path).map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
-    let verdict = attest::verify(
+    let verdict = attest::verify_with(
         &bytes,
         &VerifyRequest {
             path,
@@ -484,7 +579,11 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
             subjects: args.subjects.clone(),
             now: SystemTime::now(),
             revocations,
-            nonce: args.nonce.clone(),
+            nonce: nonce_hex,
+        },
+        &QuoteRequest {
+            nonce: args.nonce.clone().map(|n| n.0),
+            policy,
         },
     )?;
     ctx.output.emit(&verdict)?;
@@ -809,18 +908,6 @@ fn revoke(ctx: &Ctx, args: &RevokeArgs) -> Outcome {
     Ok(Exit::Success)
 }
 
-/// A nonce on the command line: 8 to 64 bytes of hex, kept lowercase.
-fn parse_hex_nonce(text: &str) -> Result<String, String> {
-    let bytes = hex::decode(text).map_err(|_| format!("{text:?} is not hex"))?;
-    if !(8..=64).contains(&bytes.len()) {
-        return Err(format!(
-            "a nonce must be 8 to 64 bytes, got {}",
-            bytes.len()
-        ));
-    }
-    Ok(text.to_ascii_lowercase())
-}
-
 #[derive(serde::Serialize)]
 struct Listening {
     url: String,
@@ -1038,6 +1125,28 @@ impl Render for BatchReport {
     }
 }
 
+#[derive(serde::Serialize)]
+struct QuoteReport {
+    tcti: String,
+    files: Vec<PathBuf>,
+    pcrs: String,
+    nonce: String,
+}
+
+impl Render for QuoteReport {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        writeln!(w, "quoted {} on {}", self.pcrs, self.tcti)?;
+        for f in &self.files {
+            writeln!(w, "wrote {}", f.display())?;
+        }
+        writeln!(
+            w,
+            "check with: tpm2_checkquote -u ak.pem -m quote.msg -s quote.sig -f quote.pcrs -g sha256 -q {}",
+            self.nonce
+        )
+    }
+}
+
 /// Verifies every `*.json` of `dir` on the governor's workers (each holds a
 /// permit). A malformed file counts as invalid, with the reason, instead of
 /// ending the run.
@@ -1126,4 +1235,32 @@ fn verify_batch(
     } else {
         Exit::Negative
     })
+}
+
+fn quote(ctx: &Ctx, args: &QuoteArgs) -> Outcome {
+    let auth = authority(ctx, &args.dir)?;
+    let tcti = auth.quote_tpm(args.tpm.tpm.as_deref())?;
+    let evidence = auth.quote(&tcti, &args.pcrs.0, &args.nonce.0)?;
+    let files = evidence.tpm2_tools_files()?;
+    state::ensure_dir(&args.out_dir, 0o755)?;
+    let mut written = Vec::with_capacity(files.len());
+    for (name, bytes) in &files {
+        let path = args.out_dir.join(name);
+        state::write_atomic(&path, bytes, 0o644)?;
+        written.push(path);
+    }
+    let pcrs = args
+        .pcrs
+        .0
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    ctx.output.emit(&QuoteReport {
+        tcti: tcti.to_string(),
+        files: written,
+        pcrs: format!("sha256:{pcrs}"),
+        nonce: hex::encode(&args.nonce.0),
+    })?;
+    Ok(Exit::Success)
 }

@@ -11,6 +11,18 @@
 //! `signing.key` (PKCS#8 PEM, 0600), `signing.pub` (SPKI PEM) and
 //! `retired/<key id>.pub` for keys replaced by `init --force`, which stay
 //! trusted for verification so rotation never invalidates what was signed.
+//! With `init --tpm TCTI` also `ak.pem` (the TPM attestation key, SPKI PEM),
+//! `ak.pub.tpm` (its `TPM2B_PUBLIC`, which shows it is restricted) and
+//! `tpm.json` (`{"tcti": "<canonical TCTI>"}`, reused by later commands
+//! unless `--tpm` overrides it).
+//!
+//! # TPM quotes
+//! Generation needs the cargo feature `tpm` ([`tpm`], libtss2); without it
+//! every TPM operation is [`AttestError::NoTpmSupport`] (69), never a silent
+//! fallback. Verification ([`verify_with`]) is pure Rust in every build. A
+//! quote attestation verified without a nonce is invalid: a quote proves
+//! freshness only against a nonce the verifier chose, so "no nonce" cannot
+//! be answered "valid".
 //!
 //! # HAZARDS
 //! - Key custody: the private key is created 0600 from its first byte, never
@@ -28,6 +40,9 @@ pub mod quote;
 pub mod revocation;
 pub mod serve;
 pub mod statement;
+pub mod tcti;
+#[cfg(feature = "tpm")]
+pub mod tpm;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -41,7 +56,9 @@ use crate::runtime::state::{self, StateError};
 use crate::runtime::time::format_rfc3339;
 
 use dsse::{DsseError, Envelope, IN_TOTO_PAYLOAD_TYPE};
-use statement::{ARTIFACT_PREDICATE_V1, STATEMENT_V1, Statement, Subject};
+use quote::{AkPublic, PcrPolicy, QuoteError, QuoteEvidence, QuoteVerdict};
+use statement::{ARTIFACT_PREDICATE_V1, STATEMENT_V1, Statement, Subject, TPM_QUOTE_PREDICATE_V1};
+use tcti::{Tcti, TctiError};
 
 /// Why an attest operation could not give an answer.
 #[derive(Debug, thiserror::Error)]
@@ -103,6 +120,56 @@ pub enum AttestError {
         /// The authority directory that was searched.
         dir: PathBuf,
     },
+    /// A TCTI string omni does not accept.
+    #[error(transparent)]
+    Tcti(#[from] TctiError),
+    /// Quote material (evidence, a PCR policy) is malformed.
+    #[error(transparent)]
+    Quote(#[from] QuoteError),
+    /// This build cannot talk to a TPM (the static build never can).
+    #[error(
+        "TPM {tcti}: no TPM support in this build (libtss2 cannot be linked statically); \
+         install the dynamically linked variant with ./install.sh --with-tpm \
+         (cargo feature tpm); verifying quotes works in every build"
+    )]
+    NoTpmSupport {
+        /// The TCTI that was asked for.
+        tcti: String,
+    },
+    /// The TPM could not answer.
+    #[cfg(feature = "tpm")]
+    #[error(transparent)]
+    Tpm(#[from] tpm::TpmError),
+    /// A quote was asked for but no TPM is named.
+    #[error(
+        "no TPM: pass --tpm device:/dev/tpmrm0|swtpm:host=H,port=P, or run omni attest init --tpm … \
+         (nothing in {path})",
+        path = .path.display()
+    )]
+    NoTpm {
+        /// The `tpm.json` that does not exist.
+        path: PathBuf,
+    },
+    /// `tpm.json` is unreadable or malformed.
+    #[error("{path}: {reason}", path = .path.display())]
+    TpmConfig {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The TPM's AK is not the one enrolled in the authority directory.
+    #[error(
+        "TPM {tcti}: its attestation key differs from {path} (another TPM, or its owner \
+         hierarchy was cleared); run omni attest init --tpm {tcti} --force to enrol it",
+        path = .path.display()
+    )]
+    AkMismatch {
+        /// The enrolled `ak.pem`.
+        path: PathBuf,
+        /// The TPM.
+        tcti: String,
+    },
 }
 
 impl Classify for AttestError {
@@ -116,6 +183,14 @@ impl Classify for AttestError {
             AttestError::Read { source, .. } => Exit::from_io(source),
             AttestError::KeyExists { .. } => Exit::Config,
             AttestError::NoTrustedKey { .. } => Exit::NoInput,
+            AttestError::Tcti(e) => e.exit(),
+            AttestError::Quote(e) => e.exit(),
+            AttestError::NoTpmSupport { .. } => Exit::Unavailable,
+            #[cfg(feature = "tpm")]
+            AttestError::Tpm(e) => e.exit(),
+            AttestError::NoTpm { .. }
+            | AttestError::TpmConfig { .. }
+            | AttestError::AkMismatch { .. } => Exit::Config,
         }
     }
 }
@@ -137,6 +212,93 @@ pub struct Initialized {
     pub public_key: PathBuf,
     /// The previous key, kept for verification, when `--force` rotated it.
     pub retired: Option<PathBuf>,
+    /// True when an existing key was kept (`init --tpm` on an initialised
+    /// authority only enrols the TPM).
+    pub kept: bool,
+    /// The TPM attestation key, with `--tpm`.
+    pub tpm: Option<TpmEnrolled>,
+}
+
+/// The TPM part of `init --tpm`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TpmEnrolled {
+    /// The TCTI, canonical form, as recorded in `tpm.json`.
+    pub tcti: String,
+    /// `ak.pem`.
+    pub ak_pem: PathBuf,
+    /// `ak.pub.tpm` (TPM2B_PUBLIC).
+    pub ak_public: PathBuf,
+    /// Hex SHA-256 of the AK's SubjectPublicKeyInfo DER.
+    pub ak_id: String,
+}
+
+/// What `tpm.json` holds.
+#[derive(Debug, Serialize, serde::Deserialize)]
+struct TpmFile {
+    tcti: String,
+}
+
+/// The AK's public parts as the TPM reported them.
+#[derive(Debug, Clone)]
+struct AkParts {
+    pem: String,
+    tpm2b_public: Vec<u8>,
+}
+
+/// Turns `--tpm TEXT` into a TCTI; `none` is no TPM. In a build without
+/// the `tpm` feature anything but `none` is [`AttestError::NoTpmSupport`],
+/// checked before the text is parsed so the answer never depends on a typo.
+pub fn parse_tpm_choice(text: &str) -> Result<Option<Tcti>, AttestError> {
+    if text != "none" && !cfg!(feature = "tpm") {
+        return Err(AttestError::NoTpmSupport {
+            tcti: text.to_string(),
+        });
+    }
+    Ok(Tcti::parse_option(text)?)
+}
+
+#[cfg(feature = "tpm")]
+fn tpm_attestation_key(tcti: &Tcti) -> Result<AkParts, AttestError> {
+    let ak = tpm::attestation_key(tcti)?;
+    Ok(AkParts {
+        pem: ak.pem,
+        tpm2b_public: ak.tpm2b_public,
+    })
+}
+
+#[cfg(not(feature = "tpm"))]
+fn tpm_attestation_key(tcti: &Tcti) -> Result<AkParts, AttestError> {
+    Err(AttestError::NoTpmSupport {
+        tcti: tcti.to_string(),
+    })
+}
+
+#[cfg(feature = "tpm")]
+fn tpm_quote(tcti: &Tcti, pcrs: &[u32], nonce: &[u8]) -> Result<QuoteEvidence, AttestError> {
+    Ok(tpm::quote(tcti, pcrs, nonce)?)
+}
+
+#[cfg(not(feature = "tpm"))]
+fn tpm_quote(tcti: &Tcti, _pcrs: &[u32], _nonce: &[u8]) -> Result<QuoteEvidence, AttestError> {
+    Err(AttestError::NoTpmSupport {
+        tcti: tcti.to_string(),
+    })
+}
+
+/// Hex SHA-256 of an AK's SubjectPublicKeyInfo DER: a stable id to pin.
+pub fn ak_id(ak_pem: &str) -> String {
+    let der = pem_body(ak_pem);
+    crypto::sha256(&der).to_hex()
+}
+
+fn pem_body(pem: &str) -> Vec<u8> {
+    use base64ct::{Base64, Encoding};
+    let body: String = pem
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect::<Vec<_>>()
+        .concat();
+    Base64::decode_vec(body.trim()).unwrap_or_default()
 }
 
 impl Authority {
@@ -162,14 +324,152 @@ impl Authority {
         self.dir.join("retired")
     }
 
+    /// `tpm.json`: the TCTI later commands use.
+    pub fn tpm_path(&self) -> PathBuf {
+        self.dir.join("tpm.json")
+    }
+
+    /// `ak.pem`: the enrolled TPM attestation key.
+    pub fn ak_pem_path(&self) -> PathBuf {
+        self.dir.join("ak.pem")
+    }
+
+    /// `ak.pub.tpm`: the enrolled AK's `TPM2B_PUBLIC`.
+    pub fn ak_public_path(&self) -> PathBuf {
+        self.dir.join("ak.pub.tpm")
+    }
+
+    /// The TPM to use: `choice` (`--tpm`) when given, else the one recorded
+    /// in `tpm.json`, else none.
+    pub fn tpm(&self, choice: Option<&str>) -> Result<Option<Tcti>, AttestError> {
+        if let Some(text) = choice {
+            return parse_tpm_choice(text);
+        }
+        let path = self.tpm_path();
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => return Err(AttestError::Read { path, source }),
+        };
+        let file: TpmFile = serde_json::from_slice(&bytes).map_err(|e| AttestError::TpmConfig {
+            path: path.clone(),
+            reason: format!("not {{\"tcti\": \"…\"}}: {e}"),
+        })?;
+        let tcti = Tcti::parse_option(&file.tcti).map_err(|e| AttestError::TpmConfig {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        if tcti.is_some() && !cfg!(feature = "tpm") {
+            return Err(AttestError::NoTpmSupport { tcti: file.tcti });
+        }
+        Ok(tcti)
+    }
+
+    /// The TPM a quote must come from: like [`Authority::tpm`], but none is
+    /// an error.
+    pub fn quote_tpm(&self, choice: Option<&str>) -> Result<Tcti, AttestError> {
+        self.tpm(choice)?.ok_or_else(|| AttestError::NoTpm {
+            path: self.tpm_path(),
+        })
+    }
+
+    /// Quotes sha256 PCRs `pcrs` with `nonce`; when an AK is enrolled here
+    /// the TPM's must be the same key.
+    pub fn quote(
+        &self,
+        tcti: &Tcti,
+        pcrs: &[u32],
+        nonce: &[u8],
+    ) -> Result<QuoteEvidence, AttestError> {
+        let evidence = tpm_quote(tcti, pcrs, nonce)?;
+        let path = self.ak_pem_path();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let enrolled = AkPublic::from_pem(&text).map_err(|e| AttestError::TpmConfig {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                })?;
+                if !enrolled.same_key(&evidence.ak()?) {
+                    return Err(AttestError::AkMismatch {
+                        path,
+                        tcti: tcti.to_string(),
+                    });
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(AttestError::Read { path, source }),
+        }
+        Ok(evidence)
+    }
+
+    /// Enrols the TPM's AK: writes `ak.pem`, `ak.pub.tpm`, `tpm.json`. An
+    /// enrolled AK that differs is replaced only with `force`.
+    fn enrol(&self, tcti: &Tcti, ak: &AkParts, force: bool) -> Result<TpmEnrolled, AttestError> {
+        let pem_path = self.ak_pem_path();
+        if !force {
+            if let Ok(text) = std::fs::read_to_string(&pem_path) {
+                let same = AkPublic::from_pem(&text)
+                    .ok()
+                    .zip(AkPublic::from_pem(&ak.pem).ok())
+                    .is_some_and(|(a, b)| a.same_key(&b));
+                if !same {
+                    return Err(AttestError::AkMismatch {
+                        path: pem_path,
+                        tcti: tcti.to_string(),
+                    });
+                }
+            }
+        }
+        state::write_atomic(&pem_path, ak.pem.as_bytes(), 0o644)?;
+        state::write_atomic(&self.ak_public_path(), &ak.tpm2b_public, 0o644)?;
+        let mut json = serde_json::to_vec_pretty(&TpmFile {
+            tcti: tcti.to_string(),
+        })
+        .unwrap_or_default();
+        json.push(b'\n');
+        state::write_atomic(&self.tpm_path(), &json, 0o644)?;
+        Ok(TpmEnrolled {
+            tcti: tcti.to_string(),
+            ak_pem: pem_path,
+            ak_public: self.ak_public_path(),
+            ak_id: ak_id(&ak.pem),
+        })
+    }
+
     /// Creates the signing key; with `force`, rotates an existing one and
     /// keeps its public key under `retired/` for verification.
     pub fn init(&self, rng: &mut ChaCha20Rng, force: bool) -> Result<Initialized, AttestError> {
+        self.init_with_tpm(rng, force, None)
+    }
+
+    /// [`Authority::init`], and with a TPM also enrols its attestation key.
+    /// On an initialised authority without `force`, the signing key is kept
+    /// and only the TPM is enrolled. The TPM is asked first, so an
+    /// unreachable TPM leaves the directory untouched.
+    pub fn init_with_tpm(
+        &self,
+        rng: &mut ChaCha20Rng,
+        force: bool,
+        tpm: Option<&Tcti>,
+    ) -> Result<Initialized, AttestError> {
+        let ak = tpm.map(tpm_attestation_key).transpose()?;
         state::ensure_dir(&self.dir, 0o700)?;
         let mut retired = None;
         if self.key_path().exists() || self.pub_path().exists() {
             let old = crypto::read_public_key(&self.pub_path())?;
             let old_id = KeyId::of(&old).to_hex();
+            if let (Some(tcti), Some(ak), false) = (tpm, &ak, force) {
+                // Enrolling a TPM never touches the existing signing key.
+                let enrolled = self.enrol(tcti, ak, false)?;
+                return Ok(Initialized {
+                    dir: self.dir.clone(),
+                    key_id: old_id,
+                    public_key: self.pub_path(),
+                    retired: None,
+                    kept: true,
+                    tpm: Some(enrolled),
+                });
+            }
             if !force {
                 return Err(AttestError::KeyExists {
                     dir: self.dir.clone(),
@@ -184,11 +484,17 @@ impl Authority {
         let key = crypto::generate(rng);
         crypto::write_private_key(&self.key_path(), &key, force)?;
         crypto::write_public_key(&self.pub_path(), &key.verifying_key(), force)?;
+        let enrolled = match (tpm, &ak) {
+            (Some(tcti), Some(ak)) => Some(self.enrol(tcti, ak, force)?),
+            _ => None,
+        };
         Ok(Initialized {
             dir: self.dir.clone(),
             key_id: KeyId::of(&key.verifying_key()).to_hex(),
             public_key: self.pub_path(),
             retired,
+            kept: false,
+            tpm: enrolled,
         })
     }
 
@@ -299,6 +605,38 @@ pub fn attest(
     ))
 }
 
+/// The predicate of a [`TPM_QUOTE_PREDICATE_V1`] statement.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct TpmQuotePredicate {
+    /// The key id of the authority that made the attestation.
+    pub authority: String,
+    /// The quote: TPMS_ATTEST, TPMT_SIGNATURE, PCR values, AK public key.
+    pub quote: QuoteEvidence,
+}
+
+/// The `(predicate type, predicate)` of a quote attestation by `key`.
+pub fn quote_predicate(key: &SigningKey, quote: QuoteEvidence) -> (String, serde_json::Value) {
+    let predicate = TpmQuotePredicate {
+        authority: KeyId::of(&key.verifying_key()).to_hex(),
+        quote,
+    };
+    (
+        TPM_QUOTE_PREDICATE_V1.to_string(),
+        // NB: evidence is bytes, strings and maps of strings: serialising cannot fail.
+        serde_json::to_value(&predicate).unwrap_or_default(),
+    )
+}
+
+/// What a quote attestation is checked against (`verify --nonce --policy`).
+#[derive(Debug, Clone, Default)]
+pub struct QuoteRequest {
+    /// The nonce the verifier asked the attester to quote with. Without it a
+    /// quote attestation is invalid: freshness is the point of a quote.
+    pub nonce: Option<Vec<u8>>,
+    /// Allowed PCR values.
+    pub policy: Option<PcrPolicy>,
+}
+
 /// One check of a verification, in the order they ran.
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
@@ -389,8 +727,22 @@ pub fn with_chain(envelope: &Envelope, chain: &delegation::ChainFile) -> Vec<u8>
 }
 
 /// Verifies an envelope's bytes: payload type, a strict signature by a
-/// trusted key, then (only once authenticated) subjects and expiry.
+/// trusted key, then (only once authenticated) subjects and expiry. A quote
+/// attestation fails here (no nonce): use [`verify_with`].
 pub fn verify(envelope: &[u8], request: &VerifyRequest) -> Result<Verdict, AttestError> {
+    verify_with(envelope, request, &QuoteRequest::default())
+}
+
+/// [`verify`], then for a [`TPM_QUOTE_PREDICATE_V1`] statement the quote
+/// checks of [`quote::verify`] against `quote`'s nonce and policy, as one
+/// `quote` check naming the first that failed. A nonce or policy given for
+/// an attestation that holds no quote fails the `quote` check too: the
+/// caller expected PCR evidence that is not there.
+pub fn verify_with(
+    envelope: &[u8],
+    request: &VerifyRequest,
+    quote: &QuoteRequest,
+) -> Result<Verdict, AttestError> {
     let path = &request.path;
     let env = Envelope::parse(envelope).map_err(|source| AttestError::Envelope {
         path: path.clone(),
@@ -563,7 +915,85 @@ pub fn verify(envelope: &[u8], request: &VerifyRequest) -> Result<Verdict, Attes
             }
         }
     }
+
+    if statement.predicate_type == TPM_QUOTE_PREDICATE_V1 {
+        let predicate: TpmQuotePredicate = serde_json::from_value(statement.predicate.clone())
+            .map_err(|e| AttestError::Statement {
+                path: path.clone(),
+                reason: format!("predicate of type {TPM_QUOTE_PREDICATE_V1}: {e}"),
+            })?;
+        let (ok, detail) =
+            check_quote(&predicate.quote, quote).map_err(|e| AttestError::Statement {
+                path: path.clone(),
+                reason: format!("TPM quote: {e}"),
+            })?;
+        verdict.push("quote", ok, detail);
+    } else if quote.policy.is_some() {
+        verdict.push(
+            "quote",
+            false,
+            format!(
+                "a PCR policy was given, but the predicate type is {}, not a TPM quote",
+                statement.predicate_type
+            ),
+        );
+    }
+    // NB: a nonce for an attestation without a quote is checked against the
+    // statement's validity.nonce (the `nonce` check above), not here.
     Ok(verdict)
+}
+
+/// The `quote` check: `(passed, detail)`; `Err` when the evidence is malformed.
+fn check_quote(
+    evidence: &QuoteEvidence,
+    request: &QuoteRequest,
+) -> Result<(bool, String), QuoteError> {
+    let parsed = quote::Quote::parse(&evidence.attest, &evidence.signature)?;
+    let ak = evidence.ak()?;
+    let Some(nonce) = &request.nonce else {
+        return Ok((
+            false,
+            format!(
+                "nonce: none given (--nonce); the quote carries {} and proves freshness only \
+                 against the verifier's own nonce",
+                hex::encode(parsed.extra_data())
+            ),
+        ));
+    };
+    match evidence.verify(nonce, request.policy.as_ref())? {
+        QuoteVerdict::Valid => {
+            let selection = parsed
+                .pcr_selection()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let policy = match &request.policy {
+                Some(p) => format!(", {} PCR(s) within the policy", p.allowed().len()),
+                None => String::new(),
+            };
+            let restricted = if ak.attributes().is_some() {
+                "restricted AK"
+            } else {
+                "AK (attributes unknown: PEM only)"
+            };
+            Ok((
+                true,
+                format!(
+                    "{selection} quoted by {restricted} {}, nonce matches{policy}",
+                    &ak_id(&evidence.ak_pem)[..16]
+                ),
+            ))
+        }
+        QuoteVerdict::Invalid(check) => {
+            let name = check.name();
+            let text = check.to_string();
+            let detail = if text.starts_with(name) {
+                text
+            } else {
+                format!("{name}: {text}")
+            };
+            Ok((false, detail))
+        }
+    }
 }
 
 /// Whether an attestation made by a delegate stays within its grant.

@@ -27,6 +27,10 @@ pub const STATEMENT_V1: &str = "https://in-toto.io/Statement/v1";
 /// attested by this authority".
 pub const ARTIFACT_PREDICATE_V1: &str = "https://omni.dev/attest/artifact/v1";
 
+/// The predicate type of an attestation carrying a TPM 2.0 quote: the
+/// predicate is `{"authority": <key id>, "quote": <quote::QuoteEvidence>}`.
+pub const TPM_QUOTE_PREDICATE_V1: &str = "https://omni.dev/attest/tpm-quote/v1";
+
 /// One attested artifact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subject {
