@@ -325,7 +325,8 @@ fn attest_with_pcrs_then_verify_with_the_nonce() {
     assert_eq!(out.code, Some(1), "{}", out.all());
     // Both the statement's nonce and the quote's extraData disagree.
     assert!(
-        out.stdout.starts_with("invalid: a.json: nonce: carries nonce "),
+        out.stdout
+            .starts_with("invalid: a.json: nonce: carries nonce "),
         "{}",
         out.all()
     );
@@ -346,7 +347,11 @@ fn attest_with_pcrs_then_verify_with_the_nonce() {
     ok(&h.omni(&["attest", "--subject", "app.tar", "--output", "plain.json"]));
     let out = h.omni(&["verify", "plain.json", "--nonce", nonce]);
     assert_eq!(out.code, Some(1), "{}", out.all());
-    assert!(out.stdout.contains("nonce: carries no nonce"), "{}", out.all());
+    assert!(
+        out.stdout.contains("nonce: carries no nonce"),
+        "{}",
+        out.all()
+    );
 }
 
 #[test]
