@@ -550,3 +550,49 @@ fn strict_verification_rejects_weak_keys_and_non_canonical_s() {
         &malleated
     ));
 }
+
+/// Every Ed25519 case of Google's Wycheproof suite: omni's strict
+/// verification accepts exactly the valid ones (malleable, non-canonical and
+/// truncated signatures, invalid encodings and wrong keys are all refused).
+#[test]
+fn wycheproof_ed25519_vectors() {
+    use wycheproof::TestResult;
+    use wycheproof::eddsa::{TestName, TestSet};
+    let set = TestSet::load(TestName::Ed25519).expect("vendored Wycheproof data");
+    let (mut checked, mut valid) = (0, 0);
+    for group in &set.test_groups {
+        let key_bytes: [u8; 32] = group
+            .key
+            .pk
+            .as_ref()
+            .try_into()
+            .expect("32-byte keys in this set");
+        for test in &group.tests {
+            let accepted = omni::runtime::crypto::VerifyingKey::from_bytes(&key_bytes)
+                .is_ok_and(|key| omni::runtime::crypto::verify_bytes(&key, &test.msg, &test.sig));
+            match test.result {
+                TestResult::Valid => {
+                    assert!(
+                        accepted,
+                        "tcId {} ({}) must verify",
+                        test.tc_id, test.comment
+                    );
+                    valid += 1;
+                }
+                TestResult::Invalid => {
+                    assert!(
+                        !accepted,
+                        "tcId {} ({}) must be refused",
+                        test.tc_id, test.comment
+                    );
+                }
+                TestResult::Acceptable => {}
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 100 && valid > 10,
+        "the suite was really read ({checked} cases, {valid} valid)"
+    );
+}
