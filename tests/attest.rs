@@ -649,3 +649,77 @@ fn without_the_tpm_feature_any_tpm_is_69() {
     ]);
     assert_eq!(code(&out), Some(69), "{}", text(&out));
 }
+
+/// `verify-quote` reads tpm2-tools' files and agrees with `tpm2_checkquote`
+/// on the committed swtpm fixtures: the right nonce passes, a wrong one fails.
+#[test]
+fn verify_quote_agrees_with_tpm2_checkquote() {
+    let d =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/attest/tpm2-quote");
+    let h = Home::new();
+    let f = |name: &str| d.join(name).display().to_string();
+    for (nonce, want) in [("0011223344556677", 0), ("0011223344556678", 1)] {
+        let out = h.run(&[
+            "verify-quote",
+            "-u",
+            &f("ak.pem"),
+            "-m",
+            &f("q.msg"),
+            "-s",
+            &f("q.sig"),
+            "-f",
+            &f("q.pcrs"),
+            "--nonce",
+            nonce,
+        ]);
+        assert_eq!(code(&out), Some(want), "{nonce}: {}", text(&out));
+        if Command::new("tpm2_checkquote").arg("-v").output().is_ok() {
+            let peer = Command::new("tpm2_checkquote")
+                .args([
+                    "-u",
+                    &f("ak.pem"),
+                    "-m",
+                    &f("q.msg"),
+                    "-s",
+                    &f("q.sig"),
+                    "-f",
+                    &f("q.pcrs"),
+                    "-g",
+                    "sha256",
+                    "-q",
+                    nonce,
+                ])
+                .output()
+                .unwrap();
+            assert_eq!(
+                peer.status.success(),
+                want == 0,
+                "tpm2_checkquote disagrees for {nonce}"
+            );
+        } else {
+            skip(
+                "verify_quote_agrees_with_tpm2_checkquote",
+                "tpm2_checkquote not installed: compared with omni's expectations only",
+            );
+        }
+    }
+    let out = h.run(&[
+        "verify-quote",
+        "-u",
+        &f("ak.pem"),
+        "-m",
+        &f("q.msg"),
+        "-s",
+        &f("q.sig"),
+        "-f",
+        &f("multi.pcrs"),
+        "--nonce",
+        "0011223344556677",
+    ]);
+    assert_eq!(
+        code(&out),
+        Some(1),
+        "PCR values of another quote: {}",
+        text(&out)
+    );
+}

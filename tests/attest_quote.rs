@@ -1197,3 +1197,43 @@ fn quote_error_is_classified_for_the_cli() {
         "{e}"
     );
 }
+
+/// TPMs do not normalise ECDSA signatures to low-s, so the verifier must
+/// accept `n - s` as well as `s` (both are valid ECDSA signatures).
+#[test]
+fn high_s_signatures_verify_like_low_s() {
+    use omni::systems::attest::quote::{QuoteEvidence, QuoteVerdict};
+    let d =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/attest/tpm2-quote");
+    let read = |n: &str| std::fs::read(d.join(n)).unwrap();
+    let (msg, sig, pcrs) = (read("q.msg"), read("q.sig"), read("q.pcrs"));
+    let pem = String::from_utf8(read("ak.pem")).unwrap();
+    // TSS TPMT_SIGNATURE: alg(2) hash(2) size(2) r(32) size(2) s(32).
+    assert_eq!(sig.len(), 72);
+    const N: [u8; 32] = [
+        0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xBC, 0xE6, 0xFA, 0xAD, 0xA7, 0x17, 0x9E, 0x84, 0xF3, 0xB9, 0xCA, 0xC2, 0xFC, 0x63,
+        0x25, 0x51,
+    ];
+    let mut flipped = sig.clone();
+    let mut borrow = 0_i16;
+    for i in (0..32).rev() {
+        let v = i16::from(N[i]) - i16::from(sig[40 + i]) - borrow;
+        borrow = i16::from(v < 0);
+        flipped[40 + i] = v.rem_euclid(256) as u8;
+    }
+    assert_ne!(flipped, sig);
+    let nonce = [0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77];
+    for s in [&sig, &flipped] {
+        let evidence = QuoteEvidence::from_tpm2_tools(&msg, s, &pcrs, &pem).unwrap();
+        assert_eq!(evidence.verify(&nonce, None).unwrap(), QuoteVerdict::Valid);
+    }
+    // And a real change to s still fails.
+    let mut broken = sig.clone();
+    broken[71] ^= 1;
+    let evidence = QuoteEvidence::from_tpm2_tools(&msg, &broken, &pcrs, &pem).unwrap();
+    assert!(matches!(
+        evidence.verify(&nonce, None).unwrap(),
+        QuoteVerdict::Invalid(_)
+    ));
+}

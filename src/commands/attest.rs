@@ -83,6 +83,30 @@ enum AttestCommand {
     ExportCert(ExportCertArgs),
     /// Take a TPM quote and write it in tpm2-tools' formats (for tpm2_checkquote)
     Quote(QuoteArgs),
+    /// Check a quote in tpm2-tools' files (as tpm2_checkquote does); exit 1 when invalid
+    VerifyQuote(VerifyQuoteArgs),
+}
+
+#[derive(Args, Debug)]
+struct VerifyQuoteArgs {
+    /// The attestation key's public key (PEM), `-u` of tpm2_checkquote
+    #[arg(long, short = 'u', value_name = "PEM")]
+    ak: PathBuf,
+    /// The quoted TPMS_ATTEST (`tpm2_quote -m`)
+    #[arg(long, short = 'm', value_name = "FILE")]
+    msg: PathBuf,
+    /// The signature (`tpm2_quote -s`, TSS or plain)
+    #[arg(long, short = 's', value_name = "FILE")]
+    sig: PathBuf,
+    /// The PCR values (`tpm2_quote -o`)
+    #[arg(long, short = 'f', value_name = "FILE")]
+    pcrs: PathBuf,
+    /// The nonce the quote must carry, hex (`-q` of tpm2_checkquote; here -q is --quiet)
+    #[arg(long, value_name = "HEX", value_parser = nonce_arg)]
+    nonce: Nonce,
+    /// Allowed PCR values (Keylime style JSON)
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
 }
 
 fn parse_validity(s: &str) -> Result<Duration, String> {
@@ -384,6 +408,7 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         AttestCommand::ExportCa(args) => export_ca(ctx, &args),
         AttestCommand::ExportCert(args) => export_cert(ctx, &args),
         AttestCommand::Quote(args) => quote(ctx, &args),
+        AttestCommand::VerifyQuote(args) => verify_quote(ctx, &args),
     }
 }
 
@@ -1263,4 +1288,49 @@ fn quote(ctx: &Ctx, args: &QuoteArgs) -> Outcome {
         nonce: hex::encode(&args.nonce.0),
     })?;
     Ok(Exit::Success)
+}
+
+#[derive(serde::Serialize)]
+struct QuoteVerdictReport {
+    valid: bool,
+    reason: Option<String>,
+}
+
+impl Render for QuoteVerdictReport {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        match &self.reason {
+            None => writeln!(w, "{}: the quote verifies", style.good("valid")),
+            Some(r) => writeln!(w, "{}: {r}", style.bad("invalid")),
+        }
+    }
+}
+
+fn verify_quote(ctx: &Ctx, args: &VerifyQuoteArgs) -> Outcome {
+    use crate::systems::attest::quote::{QuoteEvidence, QuoteVerdict};
+    let policy = match &args.policy {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
+            Some(PcrPolicy::parse_json(&text).with_context(|| path.display().to_string())?)
+        }
+        None => None,
+    };
+    let evidence = QuoteEvidence::read_tpm2_tools(&args.msg, &args.sig, &args.pcrs, &args.ak)?;
+    let verdict = evidence.verify(&args.nonce.0, policy.as_ref())?;
+    let report = match verdict {
+        QuoteVerdict::Valid => QuoteVerdictReport {
+            valid: true,
+            reason: None,
+        },
+        QuoteVerdict::Invalid(check) => QuoteVerdictReport {
+            valid: false,
+            reason: Some(check.to_string()),
+        },
+    };
+    ctx.output.emit(&report)?;
+    Ok(if report.valid {
+        Exit::Success
+    } else {
+        Exit::Negative
+    })
 }
