@@ -4,9 +4,9 @@
 //! oracle `tpm2_checkquote`. Without swtpm or tpm2-tools the live tests print
 //! a SKIP line and return.
 
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use omni::systems::attest::quote::{AK_REQUIRED_ATTRIBUTES, AkPublic, HashAlg, QuoteEvidence};
@@ -15,11 +15,6 @@ use sha2::{Digest, Sha256};
 use crate::util::{isolate, omni_bin, skip};
 
 const TOOLS: &[&str] = &["swtpm", "tpm2_pcrextend", "tpm2_checkquote"];
-
-fn on_path(tool: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(tool).is_file()))
-}
 
 /// True when the live tests can run; prints the SKIP line otherwise.
 fn tools_present(test: &str) -> bool {
@@ -37,83 +32,7 @@ fn tools_present(test: &str) -> bool {
     false
 }
 
-/// A swtpm process on loopback with its own state directory, killed and
-/// reaped when dropped.
-struct Swtpm {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Swtpm {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Two consecutive free loopback ports (server, control).
-fn free_port_pair() -> Option<u16> {
-    for _ in 0..50 {
-        let a = TcpListener::bind("127.0.0.1:0").ok()?;
-        let port = a.local_addr().ok()?.port();
-        if port < u16::MAX - 1 && TcpListener::bind(("127.0.0.1", port + 1)).is_ok() {
-            return Some(port);
-        }
-    }
-    None
-}
-
-impl Swtpm {
-    fn start(state: &Path) -> Swtpm {
-        std::fs::create_dir_all(state).unwrap();
-        let mut last = String::new();
-        // NB: a probed port may be taken before swtpm binds it; retry a few times.
-        for _ in 0..3 {
-            let port = free_port_pair().expect("no free loopback port pair");
-            let log = std::fs::File::create(state.join("swtpm.log")).unwrap();
-            let child = Command::new("swtpm")
-                .args(["socket", "--tpm2"])
-                .args([
-                    "--server",
-                    &format!("type=tcp,port={port},bindaddr=127.0.0.1"),
-                ])
-                .args([
-                    "--ctrl",
-                    &format!("type=tcp,port={},bindaddr=127.0.0.1", port + 1),
-                ])
-                .args(["--tpmstate", &format!("dir={}", state.display())])
-                .args(["--flags", "not-need-init,startup-clear"])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(log)
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot start swtpm: {e}"));
-            let mut tpm = Swtpm { child, port };
-            let deadline = Instant::now() + Duration::from_secs(5);
-            while Instant::now() < deadline {
-                if let Ok(Some(status)) = tpm.child.try_wait() {
-                    last = format!(
-                        "swtpm exited with {status}: {}",
-                        std::fs::read_to_string(state.join("swtpm.log")).unwrap_or_default()
-                    );
-                    break;
-                }
-                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return tpm;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            if last.is_empty() {
-                last = "swtpm did not listen within 5 s".into();
-            }
-        }
-        panic!("swtpm: {last}");
-    }
-
-    fn tcti(&self) -> String {
-        format!("swtpm:host=127.0.0.1,port={}", self.port)
-    }
-}
+use crate::util::swtpm::{Swtpm, on_path};
 
 /// The outcome of a bounded run.
 struct Out {
@@ -223,7 +142,7 @@ fn init_tpm_writes_a_restricted_ak() {
         return;
     }
     let h = Home::new();
-    let tpm = Swtpm::start(&h.path().join("state"));
+    let tpm = Swtpm::start(&h.path().join("state")).unwrap_or_else(|e| panic!("swtpm: {e}"));
     let tcti = tpm.tcti();
     ok(&h.omni(&["init", "--tpm", &tcti]));
     let pem = std::fs::read_to_string(h.auth().join("ak.pem")).unwrap();
@@ -253,7 +172,7 @@ fn init_tpm_writes_a_restricted_ak() {
     );
 
     // Another TPM has another AK: enrolling it needs --force.
-    let other = Swtpm::start(&h.path().join("state2"));
+    let other = Swtpm::start(&h.path().join("state2")).unwrap_or_else(|e| panic!("swtpm: {e}"));
     let out = h.omni(&["init", "--tpm", &other.tcti()]);
     assert_eq!(out.code, Some(78), "{}", out.all());
     assert!(out.stderr.contains("differs from"), "{}", out.all());
@@ -280,7 +199,7 @@ fn attest_with_pcrs_then_verify_with_the_nonce() {
         return;
     }
     let h = Home::new();
-    let tpm = Swtpm::start(&h.path().join("state"));
+    let tpm = Swtpm::start(&h.path().join("state")).unwrap_or_else(|e| panic!("swtpm: {e}"));
     ok(&h.omni(&["init", "--tpm", &tpm.tcti()]));
     let nonce = "5eed0f0a7e57c0de0123456789abcdef";
     // No --tpm: the TCTI comes from tpm.json.
@@ -360,7 +279,7 @@ fn a_pcr_extended_after_quoting_fails_the_old_policy() {
         return;
     }
     let h = Home::new();
-    let tpm = Swtpm::start(&h.path().join("state"));
+    let tpm = Swtpm::start(&h.path().join("state")).unwrap_or_else(|e| panic!("swtpm: {e}"));
     let tcti = tpm.tcti();
     ok(&h.omni(&["init", "--tpm", &tcti]));
     let attest = |nonce: &str, output: &str| {
@@ -463,7 +382,7 @@ fn quote_out_dir_is_accepted_by_tpm2_checkquote() {
         return;
     }
     let h = Home::new();
-    let tpm = Swtpm::start(&h.path().join("state"));
+    let tpm = Swtpm::start(&h.path().join("state")).unwrap_or_else(|e| panic!("swtpm: {e}"));
     let nonce = "0011223344556677";
     // No init: --tpm alone is enough to quote.
     let out = h.omni(&[

@@ -10,6 +10,9 @@
 
 #![allow(dead_code)]
 
+#[cfg(feature = "attest")]
+pub mod swtpm;
+
 use std::path::PathBuf;
 use std::process::Command;
 
