@@ -240,6 +240,33 @@ fn compiled_out(name: &str, id: &str) -> Failure {
     )
 }
 
+/// The system `omni` is asked to run, if the first positional argument
+/// names one (global flags and their values may come before it).
+fn named_system<'a>(argv: &[OsString], systems: &'a [SystemEntry]) -> Option<&'a SystemEntry> {
+    let globals = GlobalArgs::augment_args(Command::new("globals"));
+    let takes_value = |arg: &str| {
+        globals.get_arguments().any(|a| {
+            a.get_action().takes_values()
+                && (a.get_long().is_some_and(|l| arg == format!("--{l}"))
+                    || a.get_short().is_some_and(|c| arg == format!("-{c}")))
+        })
+    };
+    let mut args = argv.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            return None;
+        }
+        if arg.starts_with('-') {
+            if !arg.contains('=') && takes_value(arg) {
+                args.next();
+            }
+            continue;
+        }
+        return systems.iter().find(|e| e.id == arg);
+    }
+    None
+}
+
 /// The configuration sections of a build: shared ones, then each system's.
 pub fn config_sections(systems: &[SystemEntry]) -> Vec<&'static Section> {
     let mut all: Vec<&'static Section> = sections::SHARED.to_vec();
@@ -341,11 +368,23 @@ pub fn run(
         }
     };
     let cmd = match &mode {
-        Mode::Root => root_command(systems),
+        Mode::Root => match named_system(&argv, systems) {
+            // NB: building only the named system's tree is a start-up
+            // optimisation (clap builds every subcommand it is given);
+            // parsing, help and errors for `omni <system> …` are unchanged.
+            Some(entry) => root_command(std::slice::from_ref(entry)),
+            None => root_command(systems),
+        },
         Mode::System(entry, typed) => alias_command(entry, typed),
     };
     let color = early.color_err();
-    let matches = match cmd.color(clap_color(color)).try_get_matches_from(&argv) {
+    let mut cmd = cmd.color(clap_color(color));
+    let parsed = cmd.try_get_matches_from_mut(&argv);
+    // NB: freeing the built clap tree costs more than a tenth of a short
+    // command's start-up, and the process ends soon after; the matches own
+    // their data, so the tree is simply not freed (a bounded, one-off leak).
+    std::mem::forget(cmd);
+    let matches = match parsed {
         Ok(m) => m,
         Err(err) => return clap_error(err, &early, &name, systems),
     };
