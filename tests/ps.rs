@@ -134,6 +134,20 @@ fn stop_all_and_unknown_ids() {
     assert!(out.status.success() && out.stdout.is_empty());
 }
 
+/// Runs one whole invocation of the test registry as this process's owner
+/// (governor installed, supervisor attached), then exits with its code.
+fn run_owning_the_process(argv: Vec<std::ffi::OsString>) -> ! {
+    let exit = omni::cli::run(
+        argv,
+        omni::runtime::config::Env::capture(),
+        &crate::dispatch::TEST_SYSTEMS,
+        omni::runtime::output::Streams::stdio(),
+        std::sync::Arc::new(omni::runtime::executor::Executor::new(1)),
+        true,
+    );
+    std::process::exit(i32::from(exit.code()));
+}
+
 /// Child role `detached`: a whole omni invocation (`omni chaos serve` of the
 /// test registry) that owns its process, as a detached omni would. The
 /// command line has the shape `Ctx::detach` gives its children.
@@ -146,15 +160,7 @@ fn detached_child() {
         .iter()
         .map(std::ffi::OsString::from)
         .collect();
-    let exit = omni::cli::run(
-        argv,
-        omni::runtime::config::Env::capture(),
-        &crate::dispatch::TEST_SYSTEMS,
-        omni::runtime::output::Streams::stdio(),
-        std::sync::Arc::new(omni::runtime::executor::Executor::new(1)),
-        true,
-    );
-    std::process::exit(i32::from(exit.code()));
+    run_owning_the_process(argv);
 }
 
 #[test]
@@ -225,15 +231,7 @@ fn launcher_child() {
         .iter()
         .map(std::ffi::OsString::from)
         .collect();
-    let exit = omni::cli::run(
-        argv,
-        omni::runtime::config::Env::capture(),
-        &crate::dispatch::TEST_SYSTEMS,
-        omni::runtime::output::Streams::stdio(),
-        std::sync::Arc::new(omni::runtime::executor::Executor::new(1)),
-        true,
-    );
-    std::process::exit(i32::from(exit.code()));
+    run_owning_the_process(argv);
 }
 
 #[test]
