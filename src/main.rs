@@ -23,7 +23,7 @@ static ALLOC: CountingAlloc<std::alloc::System> = CountingAlloc::new(std::alloc:
 fn main() -> ExitCode {
     let env = Env::capture();
     let argv = std::env::args_os().collect();
-    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let workers = omni::runtime::available_cpus();
     let executor = Arc::new(Executor::new(workers));
     let exit = omni::cli::run(
         argv,

@@ -554,7 +554,7 @@ fn governor_from(config: &Config) -> Result<Governor, Failure> {
         workers: config
             .int("governor", "workers")
             .and_then(|w| usize::try_from(w).ok())
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
+            .unwrap_or_else(crate::runtime::available_cpus),
         cpu_percent: config.float("governor", "cpu_percent"),
         cpu_enforcement: config
             .str("governor", "cpu_enforcement")

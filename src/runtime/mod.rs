@@ -17,3 +17,11 @@ pub mod state;
 pub mod supervisor;
 pub mod time;
 pub mod units;
+
+/// The CPUs this process may use (affinity and cgroup quota, at least 1),
+/// read once: std re-reads `/proc/self/cgroup` and the quota files on every
+/// call, a dozen system calls that a short command should pay only once.
+pub fn available_cpus() -> usize {
+    static CPUS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CPUS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
+}

@@ -176,7 +176,7 @@ impl Default for GovernorSettings {
     /// One worker per available CPU, no other limit.
     fn default() -> Self {
         GovernorSettings {
-            workers: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            workers: crate::runtime::available_cpus(),
             cpu_percent: None,
             cpu_enforcement: CpuEnforcement::Auto,
             memory_limit: None,
@@ -667,6 +667,7 @@ impl Governor {
 
     /// True between `pause` and `resume`.
     pub fn is_paused(&self) -> bool {
+        pause::start_watcher();
         self.inner.pause.is_paused()
     }
 
@@ -679,6 +680,7 @@ impl Governor {
 
     /// A snapshot of the counters.
     pub fn stats(&self) -> Stats {
+        pause::start_watcher();
         let inner = &self.inner;
         let load = |a: &AtomicU64| a.load(Ordering::Relaxed);
         let cpu_enforcement = match (inner.settings.cpu_percent, inner.cpu_mechanism.get()) {

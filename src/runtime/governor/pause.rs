@@ -24,10 +24,18 @@
 //! calls [`PauseGate::pause`]/[`PauseGate::resume`], which take locks and wake
 //! waiters, things a handler must never do. The pipe keeps the order of the
 //! signals, so "pause, resume" is never applied as "resume, pause".
+//!
+//! The thread starts on first need, not at install: the first gate check
+//! ([`PauseGate::wait`], [`PauseGate::wait_blocking`], [`start_watcher`])
+//! applies the bytes already in the pipe itself, then starts the thread. A
+//! short command that never reaches a gate (most of them finish in about a
+//! millisecond) so never pays for a thread, and a pause sent before the first
+//! gate still holds at that gate.
 
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, Weak};
+
 use std::time::{Duration, Instant};
 
 /// The byte the handler writes for SIGUSR1.
@@ -92,6 +100,7 @@ impl PauseGate {
 
     /// Waits on the current thread until the gate is open.
     pub(crate) fn wait_blocking(&self) {
+        start_watcher();
         if !self.is_paused() {
             return;
         }
@@ -107,6 +116,7 @@ impl PauseGate {
     ///
     /// Cancel safe: dropping the future only stops waiting.
     pub(crate) async fn wait(&self) {
+        start_watcher();
         loop {
             if !self.is_paused() {
                 return;
@@ -174,14 +184,18 @@ where
     }
     SIGNAL_PIPE.store(write_fd, Ordering::SeqCst);
 
-    let spawned = std::thread::Builder::new()
-        .name("omni-signals".into())
-        .spawn(move || watch(read_fd, &target, gate));
-    if let Err(err) = spawned {
-        SIGNAL_PIPE.store(-1, Ordering::SeqCst);
-        close_pair(read_fd, write_fd);
-        return Err(err);
-    }
+    let start: Box<dyn FnOnce() + Send> = Box::new(move || {
+        drain(read_fd, &target, gate);
+        let spawned = std::thread::Builder::new()
+            .name("omni-signals".into())
+            .spawn(move || watch(read_fd, &target, gate));
+        if let Err(err) = spawned {
+            // The pipe stays open (see `watch`); later signals only fill it.
+            tracing::warn!("SIGUSR1/SIGUSR2 pause handling is off: starting its thread: {err}");
+        }
+    });
+    *lock_pending() = Some(start);
+    WATCHER_PENDING.store(true, Ordering::SeqCst);
 
     for signal in [libc::SIGUSR1, libc::SIGUSR2] {
         // SAFETY: a zeroed sigaction is a valid "no flags, empty mask" value
@@ -202,11 +216,78 @@ where
     Ok(())
 }
 
+/// The watcher `install_signals` prepared and nobody has needed yet.
+static PENDING_WATCHER: Mutex<Option<Box<dyn FnOnce() + Send>>> = Mutex::new(None);
+/// Fast path for [`start_watcher`]: true while `PENDING_WATCHER` is set.
+static WATCHER_PENDING: AtomicBool = AtomicBool::new(false);
+
+fn lock_pending() -> MutexGuard<'static, Option<Box<dyn FnOnce() + Send>>> {
+    PENDING_WATCHER.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Applies the signals received so far and starts the watcher thread, once;
+/// afterwards a single atomic load. Must not be called while holding a
+/// [`PauseGate`] lock (applying a signal takes it).
+pub(crate) fn start_watcher() {
+    if !WATCHER_PENDING.load(Ordering::Acquire) {
+        return;
+    }
+    // NB: the lock is held while the start runs, so a second caller waits
+    // until the pending signals are applied instead of racing past them.
+    let mut pending = lock_pending();
+    if let Some(start) = pending.take() {
+        start();
+    }
+    WATCHER_PENDING.store(false, Ordering::Release);
+}
+
 fn close_pair(a: libc::c_int, b: libc::c_int) {
     // SAFETY: both descriptors came from pipe2 and are not used afterwards.
     unsafe {
         libc::close(a);
         libc::close(b);
+    }
+}
+
+/// Applies the bytes already in the pipe, without waiting for more.
+fn drain<G>(read_fd: libc::c_int, target: &Weak<G>, gate: fn(&G) -> &PauseGate) {
+    let mut buf = [0_u8; 64];
+    loop {
+        let mut poll = libc::pollfd {
+            fd: read_fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: `poll` is one valid pollfd; a zero timeout never blocks.
+        if unsafe { libc::poll(&raw mut poll, 1, 0) } != 1 {
+            return;
+        }
+        // SAFETY: `buf` is a valid writable buffer of the given length and
+        // the pipe is readable, so this read does not block.
+        let n = unsafe { libc::read(read_fd, buf.as_mut_ptr().cast(), buf.len()) };
+        let Ok(len @ 1..) = usize::try_from(n) else {
+            return;
+        };
+        let Some(owner) = target.upgrade() else {
+            return;
+        };
+        apply(&buf[..len], gate(&owner));
+    }
+}
+
+fn apply(bytes: &[u8], gate: &PauseGate) {
+    for &byte in bytes {
+        match byte {
+            PAUSE_BYTE => {
+                tracing::info!("SIGUSR1: pausing governed work");
+                gate.pause();
+            }
+            RESUME_BYTE => {
+                tracing::info!("SIGUSR2: resuming governed work");
+                gate.resume();
+            }
+            _ => {}
+        }
     }
 }
 
@@ -228,19 +309,7 @@ fn watch<G>(read_fd: libc::c_int, target: &Weak<G>, gate: fn(&G) -> &PauseGate) 
         }
         let Some(owner) = target.upgrade() else { break };
         let len = usize::try_from(n).unwrap_or(0);
-        for &byte in &buf[..len] {
-            match byte {
-                PAUSE_BYTE => {
-                    tracing::info!("SIGUSR1: pausing governed work");
-                    gate(&owner).pause();
-                }
-                RESUME_BYTE => {
-                    tracing::info!("SIGUSR2: resuming governed work");
-                    gate(&owner).resume();
-                }
-                _ => {}
-            }
-        }
+        apply(&buf[..len], gate(&owner));
     }
     // The governor is gone: stop forwarding. NB: both ends stay open on
     // purpose. A handler running right now may still hold the old write
