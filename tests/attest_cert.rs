@@ -516,3 +516,90 @@ fn validity_defaults_to_24h_and_key_certifies_another_key() {
     let out = h.run(&["export-cert", "--attestation", "a.json", "--validity", "0s"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
 }
+
+#[test]
+fn revoked_attestations_are_not_certified_but_their_key_still_is() {
+    let h = Home::new();
+    h.attestation("a.json", &[]);
+    h.file("other.tar", "release 2\n");
+    h.ok(&["attest", "--subject", "other.tar", "-o", "b.json"]);
+    h.ok(&[
+        "revoke",
+        "--attestation",
+        "a.json",
+        "--reason",
+        "bad build",
+        "--list",
+        "rev.json",
+    ]);
+
+    let out = h.run(&[
+        "export-cert",
+        "--attestation",
+        "a.json",
+        "--revocations",
+        "rev.json",
+        "-o",
+        "a.pem",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("revocation: attestation ") && stdout.contains("bad build"),
+        "{}",
+        text(&out)
+    );
+    assert!(!h.at("a.pem").exists(), "nothing is written");
+
+    // Revoking one attestation does not revoke its key: b.json is certified.
+    h.ok(&[
+        "export-cert",
+        "--attestation",
+        "b.json",
+        "--revocations",
+        "rev.json",
+        "-o",
+        "b.pem",
+    ]);
+    assert!(h.at("b.pem").exists());
+
+    // A list nobody trusted signed is malformed input (65), and nothing is issued.
+    let other = tempfile::tempdir().unwrap();
+    let out = omni(other.path())
+        .current_dir(h.path())
+        .args(["attest", "init"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = omni(other.path())
+        .current_dir(h.path())
+        .args([
+            "attest",
+            "revoke",
+            "--key-id",
+            "00",
+            "--reason",
+            "x",
+            "--list",
+            "foreign.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = h.run(&[
+        "export-cert",
+        "--attestation",
+        "b.json",
+        "--revocations",
+        "foreign.json",
+        "-o",
+        "f.pem",
+    ]);
+    assert_eq!(out.status.code(), Some(65), "{}", text(&out));
+    assert!(
+        text(&out).contains("revocation list foreign.json"),
+        "{}",
+        text(&out)
+    );
+    assert!(!h.at("f.pem").exists());
+}

@@ -2,7 +2,7 @@
 //! hand the report to the output.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use clap::{ArgMatches, Args, Command, FromArgMatches, Subcommand};
@@ -59,7 +59,11 @@ pub const ENTRY: SystemEntry = SystemEntry {
     needs_runtime: false,
 };
 
+// NB: `defer` builds a subcommand's arguments only when that subcommand is
+// parsed (or help, completions and man pages build the whole tree), which
+// keeps clap's share of a one-shot `omni attest verify` small.
 #[derive(Subcommand, Debug)]
+#[command(defer = true)]
 enum AttestCommand {
     /// Create the authority's Ed25519 signing key (0600, never printed)
     Init(InitArgs),
@@ -145,6 +149,9 @@ struct ExportCertArgs {
     /// How long the certificate is valid; never past the attestation's expiry
     #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_validity)]
     validity: Duration,
+    /// Refuse to certify what this revocation list revokes (the attestation, its key, a delegation)
+    #[arg(long, value_name = "LIST")]
+    revocations: Option<PathBuf>,
 }
 
 /// `--pcrs 0,1,2,3` (a newtype: clap would read `Vec<u32>` as repeated values).
@@ -567,20 +574,11 @@ fn verify(ctx: &Ctx, args: &VerifyArgs) -> Outcome {
             .map(|p| crypto::read_public_key(p))
             .collect::<Result<Vec<_>, _>>()?
     };
-    let revocations = match &args.revocations {
-        Some(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
-            let list = revocation::List::open(&bytes, &keys).map_err(|reason| {
-                Failure::new(
-                    Exit::DataErr,
-                    format!("revocation list {}: {reason}", path.display()),
-                )
-            })?;
-            Some(list)
-        }
-        None => None,
-    };
+    let revocations = args
+        .revocations
+        .as_deref()
+        .map(|path| read_revocations(path, &keys).map(|(_, list)| list))
+        .transpose()?;
     let policy = match &args.policy {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -981,20 +979,11 @@ fn serve(ctx: &Ctx, args: &ServeArgs) -> Outcome {
         return Ok(Exit::Success);
     }
     let keys = auth.trusted_keys()?;
-    let revocations = match &args.revocations {
-        Some(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
-            let list = revocation::List::open(&bytes, &keys).map_err(|r| {
-                Failure::new(
-                    Exit::DataErr,
-                    format!("revocation list {}: {r}", path.display()),
-                )
-            })?;
-            Some((bytes, list))
-        }
-        None => None,
-    };
+    let revocations = args
+        .revocations
+        .as_deref()
+        .map(|path| read_revocations(path, &keys))
+        .transpose()?;
     let metrics = Metrics::new();
     let config = attest::serve::ServiceConfig {
         keys,
@@ -1083,6 +1072,23 @@ fn export_ca(ctx: &Ctx, args: &ExportCaArgs) -> Outcome {
     write_cert(ctx, &args.output, cert)
 }
 
+/// Reads and authenticates a revocation list (signed by one of `keys`);
+/// returns its bytes too, for serving them as they are.
+fn read_revocations(
+    path: &Path,
+    keys: &[crypto::VerifyingKey],
+) -> Result<(Vec<u8>, revocation::List), Failure> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
+    let list = revocation::List::open(&bytes, keys).map_err(|reason| {
+        Failure::new(
+            Exit::DataErr,
+            format!("revocation list {}: {reason}", path.display()),
+        )
+    })?;
+    Ok((bytes, list))
+}
+
 fn export_cert(ctx: &Ctx, args: &ExportCertArgs) -> Outcome {
     let auth = authority(ctx, &args.dir)?;
     let ca_key = auth.signing_key()?;
@@ -1093,9 +1099,16 @@ fn export_cert(ctx: &Ctx, args: &ExportCertArgs) -> Outcome {
         .transpose()?;
     let bytes = std::fs::read(&args.attestation)
         .map_err(|e| Failure::io(format!("reading {}", args.attestation.display()), e))?;
+    let trusted = auth.trusted_keys()?;
+    let revocations = args
+        .revocations
+        .as_deref()
+        .map(|path| read_revocations(path, &trusted).map(|(_, list)| list))
+        .transpose()?;
     let request = CertRequest {
         path: args.attestation.clone(),
-        trusted: auth.trusted_keys()?,
+        trusted,
+        revocations,
         subject_key,
         validity: args.validity,
         now: SystemTime::now(),

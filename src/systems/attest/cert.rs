@@ -68,8 +68,10 @@ use super::{AttestError, Verdict, VerifyRequest};
 /// PROVISIONAL: 32473 is IANA's enterprise number for documentation
 /// (RFC 5612), which no organisation owns, so this cannot collide with a
 /// registered arc; `1869442665` is "omni" in ASCII (0x6f6d6e69), then `.1`
-/// attest, `.1` attestation digest. It will move under a registered enterprise
-/// number before `attest` is on by default; match the whole OID, never a prefix.
+/// attest, `.1` attestation digest. It moves under omni's own Private
+/// Enterprise Number once IANA assigns one (a request made outside this
+/// repository); a UUID arc (`2.25.…`) is no way out, because rcgen takes
+/// only 64-bit arcs. Match the whole OID, never a prefix.
 pub const ATTESTATION_DIGEST_OID: &[u64] = &[1, 3, 6, 1, 4, 1, 32473, 1_869_442_665, 1, 1];
 
 /// [`ATTESTATION_DIGEST_OID`] in dotted form.
@@ -166,6 +168,8 @@ pub struct CertRequest {
     pub path: std::path::PathBuf,
     /// Keys any of which may have signed it (the authority's trusted keys).
     pub trusted: Vec<VerifyingKey>,
+    /// What is revoked: a revoked attestation, signer or delegation gets no certificate.
+    pub revocations: Option<super::revocation::List>,
     /// The key to certify; `None` certifies the attestation's signer.
     pub subject_key: Option<VerifyingKey>,
     /// How long the certificate is valid at most (cut at the attestation's expiry).
@@ -347,8 +351,7 @@ pub fn device_certificate(
             keys: request.trusted.clone(),
             subjects: Vec::new(),
             now: request.now,
-            // NB: revocations are not consulted yet; export-cert takes no list.
-            revocations: None,
+            revocations: request.revocations.clone(),
             nonce: None,
         },
     )?;

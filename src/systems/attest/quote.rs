@@ -310,7 +310,8 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, QuoteError> {
         source,
     };
     let file = std::fs::File::open(path).map_err(read_err)?;
-    let mut bytes = Vec::new();
+    // Quote files are small: one read fills this, a second sees the end.
+    let mut bytes = Vec::with_capacity(4096);
     // NB: reading one byte past the limit tells "exactly at the limit" from "over it".
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
