@@ -199,3 +199,62 @@ fn readme_tables_match_the_code() {
         }
     }
 }
+
+/// Every page a committed page points to (`name(1)` in SUBCOMMANDS, `.so`)
+/// is committed too: `man omni-attest` lists `omni-attest-verify(1)`, so
+/// that page must exist, and it must document the command's own flags.
+#[test]
+fn man_pages_point_only_to_pages_that_exist() {
+    let dir = repo().join("man");
+    let pages = read_dir(&dir);
+    let mut referenced = 0;
+    for (name, bytes) in &pages {
+        let text = String::from_utf8_lossy(bytes);
+        for line in text.lines() {
+            let target = if let Some(so) = line.strip_prefix(".so man1/") {
+                so.to_string()
+            } else if let Some(page) = line.strip_suffix("(1)") {
+                format!("{}.1", page.replace("\\-", "-"))
+            } else {
+                continue;
+            };
+            referenced += 1;
+            assert!(
+                pages.contains_key(&target),
+                "man/{name} points to {target}, which is not in man/"
+            );
+        }
+    }
+    // omni.1 alone lists config, ps, stop, completions and man.
+    assert!(referenced >= 5, "only {referenced} references");
+    assert!(
+        !pages.keys().any(|p| p.contains("help")),
+        "help has no page"
+    );
+    for entry in omni::commands::SYSTEMS {
+        let page = format!("omni-{}.1", entry.id);
+        assert!(pages.contains_key(&page), "man/{page} missing");
+    }
+    #[cfg(feature = "attest")]
+    {
+        let verify = String::from_utf8_lossy(&pages["omni-attest-verify.1"]).into_owned();
+        assert!(verify.contains("\\-\\-revocations") && verify.contains("\\-\\-nonce"));
+        let h = tempfile::tempdir().unwrap();
+        let out = omni(h.path())
+            .args(["man", "attest", "verify"])
+            .output()
+            .unwrap();
+        assert_eq!(out.stdout, pages["omni-attest-verify.1"]);
+        let out = omni(h.path())
+            .args(["man", "attest", "nope"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("no man page for 'omni attest nope' in this build"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

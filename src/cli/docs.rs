@@ -32,17 +32,15 @@ pub(super) fn completions_command() -> Command {
         )
 }
 
-pub(super) fn man_command(systems: &[SystemEntry]) -> Command {
-    let ids: Vec<&'static str> = systems.iter().map(|s| s.id).collect();
-    let mut system = arg!([SYSTEM] "Print the page of this system instead of omni's");
-    if !ids.is_empty() {
-        system = system.value_parser(ids);
-    }
+pub(super) fn man_command(_systems: &[SystemEntry]) -> Command {
     Command::new("man")
-        .about("Print a man page (roff)")
-        .arg(system)
+        .about("Print a man page (roff): omni's, a system's or a command's")
         .arg(
-            arg!(--"out-dir" <DIR> "Write every page (omni, each system, each alias) into DIR")
+            arg!([COMMAND] ... "The command whose page to print (e.g. `attest verify`, `config show`)")
+                .num_args(0..),
+        )
+        .arg(
+            arg!(--"out-dir" <DIR> "Write every page (omni, each command, each alias) into DIR")
                 .value_parser(value_parser!(PathBuf))
                 .hide(true),
         )
@@ -121,18 +119,72 @@ pub(super) fn completions(m: &ArgMatches, ctx: &Ctx) -> Result<Exit, Failure> {
     Ok(Exit::Success)
 }
 
-/// The roff text of a page: clap's sections plus EXIT STATUS, ENVIRONMENT, FILES.
-fn man_page(
-    name: &str,
-    entry: Option<&SystemEntry>,
-    systems: &[SystemEntry],
-) -> Result<Vec<u8>, Failure> {
-    let cmd = match entry {
-        Some(e) => alias_command(e, name),
-        None => root_command(systems),
+/// One man page: `name.1`, and the system it belongs to (for SEE ALSO).
+struct Page<'a> {
+    name: String,
+    cmd: Command,
+    entry: Option<&'a SystemEntry>,
+}
+
+/// Every page of this build: `omni`, then a page per command at every level
+/// (`omni-config`, `omni-config-show`, `omni-attest`, `omni-attest-verify`),
+/// so each `name(1)` a page lists in SUBCOMMANDS exists. `help` gets none:
+/// it is left out of the listings instead.
+fn pages(systems: &[SystemEntry]) -> Vec<Page<'_>> {
+    let mut root = root_command(systems);
+    // NB: build() applies deferred arguments, adds the help subcommands and
+    // flags, and propagates the global flags, as a parse would.
+    root.build();
+    let mut out = Vec::new();
+    collect_pages("omni".to_string(), root, None, systems, &mut out);
+    out
+}
+
+fn collect_pages<'a>(
+    name: String,
+    cmd: Command,
+    entry: Option<&'a SystemEntry>,
+    systems: &'a [SystemEntry],
+    out: &mut Vec<Page<'a>>,
+) {
+    let subcommands: Vec<Command> = cmd
+        .get_subcommands()
+        .filter(|c| c.get_name() != "help" && !c.is_hide_set())
+        .cloned()
+        .collect();
+    let cmd = if cmd.find_subcommand("help").is_some() {
+        cmd.mut_subcommand("help", |h| h.hide(true))
+    } else {
+        cmd
     };
+    out.push(Page {
+        name: name.clone(),
+        cmd,
+        entry,
+    });
+    for sub in subcommands {
+        let sub_name = format!("{name}-{}", sub.get_name());
+        let system = systems
+            .iter()
+            .find(|e| entry.is_none() && e.id == sub.get_name());
+        let sub = match system {
+            // A system's page is the one its alias `omni-<id>` shows.
+            Some(e) => {
+                let mut cmd = alias_command(e, &sub_name);
+                cmd.build();
+                cmd
+            }
+            None => sub.version(super::VERSION),
+        };
+        collect_pages(sub_name, sub, system.or(entry), systems, out);
+    }
+}
+
+/// The roff text of a page: clap's sections plus EXIT STATUS, ENVIRONMENT, FILES.
+fn render_page(page: &Page<'_>) -> Result<Vec<u8>, Failure> {
     let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd)
+    clap_mangen::Man::new(page.cmd.clone())
+        .source(format!("omni {}", super::VERSION))
         .date("")
         .render(&mut buf)
         .map_err(|e| Failure::io("rendering man page", e))?;
@@ -147,7 +199,7 @@ fn man_page(
     }
     extra.push_str(ENVIRONMENT);
     extra.push_str(FILES);
-    if let Some(e) = entry {
+    if let Some(e) = page.entry {
         extra.push_str(&format!(
             ".SH \"SEE ALSO\"\n\\fBomni\\fR(1); this system is also \\fBomni {}\\fR and \\fB{}\\fR\n",
             e.id, e.alias
@@ -191,28 +243,38 @@ fn roff_escape(text: &str) -> String {
 pub(super) fn man(m: &ArgMatches, ctx: &Ctx) -> Result<Exit, Failure> {
     let systems = ctx.systems;
     if let Some(dir) = m.get_one::<PathBuf>("out-dir") {
-        write_file(&dir.join("omni.1"), &man_page("omni", None, systems)?)?;
+        for page in pages(systems) {
+            write_file(&dir.join(format!("{}.1", page.name)), &render_page(&page)?)?;
+        }
         for entry in systems {
-            let page = format!("omni-{}", entry.id);
-            write_file(
-                &dir.join(format!("{page}.1")),
-                &man_page(&page, Some(entry), systems)?,
-            )?;
-            let so = format!(".so man1/{page}.1\n");
+            let so = format!(".so man1/omni-{}.1\n", entry.id);
             write_file(&dir.join(format!("{}.1", entry.alias)), so.as_bytes())?;
         }
         return Ok(Exit::Success);
     }
-    let page = match m.get_one::<String>("SYSTEM") {
-        None => man_page("omni", None, systems)?,
-        Some(id) => {
-            let entry = systems.iter().find(|e| e.id == id).ok_or_else(|| {
-                Failure::new(Exit::Usage, format!("no system '{id}' in this build"))
-            })?;
-            man_page(&format!("omni-{id}"), Some(entry), systems)?
-        }
-    };
-    ctx.output.raw(&page)?;
+    let words: Vec<&str> = m
+        .get_many::<String>("COMMAND")
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let wanted = std::iter::once("omni")
+        .chain(words.iter().copied())
+        .collect::<Vec<_>>()
+        .join("-");
+    let page = pages(systems)
+        .into_iter()
+        .find(|p| p.name == wanted)
+        .ok_or_else(|| {
+            Failure::new(
+                Exit::Usage,
+                format!(
+                    "no man page for 'omni {}' in this build (see omni --help)",
+                    words.join(" ")
+                ),
+            )
+        })?;
+    ctx.output.raw(&render_page(&page)?)?;
     Ok(Exit::Success)
 }
 
