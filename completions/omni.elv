@@ -39,12 +39,385 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand attest 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
             cand config 'Show, check or create the configuration file'
             cand ps 'List what omni runs in the background, across systems'
             cand stop 'Stop background work started with --detach'
             cand completions 'Print a shell completion script'
-            cand man 'Print a man page (roff)'
+            cand man 'Print a man page (roff): omni''s, a system''s or a command''s'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;attest'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand init 'Create the authority''s Ed25519 signing key (0600, never printed)'
+            cand attest 'Sign an in-toto statement about files into a DSSE envelope'
+            cand verify 'Verify an attestation: signature, subjects, expiry (exit 1 when invalid)'
+            cand delegate 'Let another key attest within narrower bounds (a signed delegation)'
+            cand revoke 'Add a revocation to a signed, append-only list that verify honours'
+            cand serve 'Serve challenges and verification over HTTPS (loopback by default)'
+            cand sign-file 'Sign a file in minisign''s format (FILE.minisig), with the authority key'
+            cand verify-file 'Verify a minisign signature (from omni or minisign); exit 1 when invalid'
+            cand export-ca 'Write the authority''s self-signed X.509 CA certificate (PEM)'
+            cand export-cert 'Issue a short-lived X.509 certificate for a valid attestation (exit 1 when invalid)'
+            cand quote 'Take a TPM quote and write it in tpm2-tools'' formats (for tpm2_checkquote)'
+            cand verify-quote 'Check a quote in tpm2-tools'' files (as tpm2_checkquote does); exit 1 when invalid'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;attest;init'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand --tpm 'Also enrol this TPM''s attestation key: none, device:/dev/tpmrm0, swtpm:host=H,port=P'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --force 'Rotate an existing key; the old public key stays trusted for verification'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;attest'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand --subject 'A file to attest (repeatable)'
+            cand --predicate-type 'The predicate''s type URI [default: https://omni.dev/attest/artifact/v1]'
+            cand --predicate 'The predicate, a JSON file'
+            cand --delegation 'Attest as a delegate: embed this chain (written by `delegate`)'
+            cand --expires 'How long the attestation stays valid (e.g. 30d) [default: [attest] expires]'
+            cand --pcrs 'Embed a TPM quote over these sha256 PCRs (predicate https://omni.dev/attest/tpm-quote/v1)'
+            cand --nonce 'A verifier''s challenge, hex (1 to 64 bytes): kept in the statement''s validity.nonce, and with --pcrs also quoted by the TPM'
+            cand --tpm 'The TPM: none, device:/dev/tpmrm0 or swtpm:host=H,port=P [default: the one init recorded]'
+            cand -o 'Where to write the envelope (''-'' for stdout)'
+            cand --output 'Where to write the envelope (''-'' for stdout)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;verify'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --batch 'Verify every *.json in DIR in parallel (governor --workers); exit 1 if any is invalid'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand --key 'Trust this public key (PEM or hex) as a root instead of the authority''s keys'
+            cand --trust-root 'Trust this public key (PEM or hex) as a root instead of the authority''s keys'
+            cand --revocations 'Honour this revocation list (it must be signed by a trusted key)'
+            cand --subject 'A file that must match one of the attested subjects (repeatable)'
+            cand --nonce 'The challenge the statement (and a TPM quote, which requires one) must carry, hex'
+            cand --policy 'Allowed PCR values, {"<pcr>": ["<hex>", …]} (sha256 bank)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;delegate'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand --to 'The delegate''s public key (PEM or hex)'
+            cand --predicate-types 'Predicate types the delegate may attest'
+            cand --subjects 'Globs (`*`, `?`) over subject names the delegate may attest'
+            cand --max-depth 'How many further hops the delegate may delegate'
+            cand --expires 'How long the delegation lasts (e.g. 30d)'
+            cand --parent 'The chain this delegation extends (you must be its last delegate)'
+            cand -o 'Where to write the chain ending in the new delegation'
+            cand --output 'Where to write the chain ending in the new delegation'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;revoke'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand --key-id 'Revoke a key (everything it signed or was delegated)'
+            cand --attestation 'Revoke one attestation: its SHA-256, or the attestation file'
+            cand --delegation 'Revoke one delegation by id (its SHA-256, printed by delegate)'
+            cand --reason 'Why (kept in the list)'
+            cand --list 'The list to append to (created when missing)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;serve'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand --port 'The port (0 picks a free one and prints it)'
+            cand --listen 'The address to listen on; anything but loopback needs --public'
+            cand --tls-cert 'The server certificate chain (PEM)'
+            cand --tls-key 'The server private key (PEM)'
+            cand --revocations 'Honour and serve this revocation list'
+            cand --nonce-ttl 'How long a challenge nonce stays valid'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --public 'Allow a non-loopback --listen address'
+            cand --detach 'Run in the background under the supervisor (see omni ps)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;sign-file'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand -x 'Where to write the signature [default: FILE.minisig]'
+            cand --output 'Where to write the signature [default: FILE.minisig]'
+            cand -t 'The signed comment [default: timestamp:<now>\tfile:<name>, as minisign]'
+            cand --trusted-comment 'The signed comment [default: timestamp:<now>\tfile:<name>, as minisign]'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --legacy 'Sign the file itself (minisign -l) instead of its BLAKE2b-512 hash'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;verify-file'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand -x 'The signature [default: FILE.minisig]'
+            cand --signature 'The signature [default: FILE.minisig]'
+            cand -p 'A minisign public key file [default: the authority''s key]'
+            cand --public-key 'A minisign public key file [default: the authority''s key]'
+            cand -P 'A minisign public key given inline (the base64 line, as minisign -P)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;export-ca'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand -o 'Where to write the certificate (''-'' for stdout)'
+            cand --output 'Where to write the certificate (''-'' for stdout)'
+            cand --validity 'How long the CA certificate is valid'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;export-cert'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand --attestation 'The attestation to certify (verified first with the authority''s keys)'
+            cand --key 'Certify this public key (PEM or hex) [default: the key that signed the attestation]'
+            cand -o 'Where to write the certificate (''-'' for stdout)'
+            cand --output 'Where to write the certificate (''-'' for stdout)'
+            cand --validity 'How long the certificate is valid; never past the attestation''s expiry'
+            cand --revocations 'Refuse to certify what this revocation list revokes (the attestation, its key, a delegation)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;quote'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dir 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]'
+            cand --tpm 'The TPM: none, device:/dev/tpmrm0 or swtpm:host=H,port=P [default: the one init recorded]'
+            cand --pcrs 'sha256 PCRs to quote (e.g. 0,1,2,3)'
+            cand --nonce 'The verifier''s nonce, hex (1 to 64 bytes)'
+            cand --out-dir 'Where to write quote.msg, quote.sig, quote.pcrs and ak.pem (created if missing)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;verify-quote'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -u 'The attestation key''s public key (PEM), `-u` of tpm2_checkquote'
+            cand --ak 'The attestation key''s public key (PEM), `-u` of tpm2_checkquote'
+            cand -m 'The quoted TPMS_ATTEST (`tpm2_quote -m`)'
+            cand --msg 'The quoted TPMS_ATTEST (`tpm2_quote -m`)'
+            cand -s 'The signature (`tpm2_quote -s`, TSS or plain)'
+            cand --sig 'The signature (`tpm2_quote -s`, TSS or plain)'
+            cand -f 'The PCR values (`tpm2_quote -o`)'
+            cand --pcrs 'The PCR values (`tpm2_quote -o`)'
+            cand --nonce 'The nonce the quote must carry, hex (`-q` of tpm2_checkquote; here -q is --quiet)'
+            cand --policy 'Allowed PCR values (Keylime style JSON)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;attest;help'= {
+            cand init 'Create the authority''s Ed25519 signing key (0600, never printed)'
+            cand attest 'Sign an in-toto statement about files into a DSSE envelope'
+            cand verify 'Verify an attestation: signature, subjects, expiry (exit 1 when invalid)'
+            cand delegate 'Let another key attest within narrower bounds (a signed delegation)'
+            cand revoke 'Add a revocation to a signed, append-only list that verify honours'
+            cand serve 'Serve challenges and verification over HTTPS (loopback by default)'
+            cand sign-file 'Sign a file in minisign''s format (FILE.minisig), with the authority key'
+            cand verify-file 'Verify a minisign signature (from omni or minisign); exit 1 when invalid'
+            cand export-ca 'Write the authority''s self-signed X.509 CA certificate (PEM)'
+            cand export-cert 'Issue a short-lived X.509 certificate for a valid attestation (exit 1 when invalid)'
+            cand quote 'Take a TPM quote and write it in tpm2-tools'' formats (for tpm2_checkquote)'
+            cand verify-quote 'Check a quote in tpm2-tools'' files (as tpm2_checkquote does); exit 1 when invalid'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;attest;help;init'= {
+        }
+        &'omni;attest;help;attest'= {
+        }
+        &'omni;attest;help;verify'= {
+        }
+        &'omni;attest;help;delegate'= {
+        }
+        &'omni;attest;help;revoke'= {
+        }
+        &'omni;attest;help;serve'= {
+        }
+        &'omni;attest;help;sign-file'= {
+        }
+        &'omni;attest;help;verify-file'= {
+        }
+        &'omni;attest;help;export-ca'= {
+        }
+        &'omni;attest;help;export-cert'= {
+        }
+        &'omni;attest;help;quote'= {
+        }
+        &'omni;attest;help;verify-quote'= {
+        }
+        &'omni;attest;help;help'= {
         }
         &'omni;config'= {
             cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
@@ -197,7 +570,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --help 'Print help'
         }
         &'omni;man'= {
-            cand --out-dir 'Write every page (omni, each system, each alias) into DIR'
+            cand --out-dir 'Write every page (omni, each command, each alias) into DIR'
             cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
             cand --format 'Output format for reports and errors'
             cand --color 'When to use colour'
@@ -216,12 +589,51 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --help 'Print help'
         }
         &'omni;help'= {
+            cand attest 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
             cand config 'Show, check or create the configuration file'
             cand ps 'List what omni runs in the background, across systems'
             cand stop 'Stop background work started with --detach'
             cand completions 'Print a shell completion script'
-            cand man 'Print a man page (roff)'
+            cand man 'Print a man page (roff): omni''s, a system''s or a command''s'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;help;attest'= {
+            cand init 'Create the authority''s Ed25519 signing key (0600, never printed)'
+            cand attest 'Sign an in-toto statement about files into a DSSE envelope'
+            cand verify 'Verify an attestation: signature, subjects, expiry (exit 1 when invalid)'
+            cand delegate 'Let another key attest within narrower bounds (a signed delegation)'
+            cand revoke 'Add a revocation to a signed, append-only list that verify honours'
+            cand serve 'Serve challenges and verification over HTTPS (loopback by default)'
+            cand sign-file 'Sign a file in minisign''s format (FILE.minisig), with the authority key'
+            cand verify-file 'Verify a minisign signature (from omni or minisign); exit 1 when invalid'
+            cand export-ca 'Write the authority''s self-signed X.509 CA certificate (PEM)'
+            cand export-cert 'Issue a short-lived X.509 certificate for a valid attestation (exit 1 when invalid)'
+            cand quote 'Take a TPM quote and write it in tpm2-tools'' formats (for tpm2_checkquote)'
+            cand verify-quote 'Check a quote in tpm2-tools'' files (as tpm2_checkquote does); exit 1 when invalid'
+        }
+        &'omni;help;attest;init'= {
+        }
+        &'omni;help;attest;attest'= {
+        }
+        &'omni;help;attest;verify'= {
+        }
+        &'omni;help;attest;delegate'= {
+        }
+        &'omni;help;attest;revoke'= {
+        }
+        &'omni;help;attest;serve'= {
+        }
+        &'omni;help;attest;sign-file'= {
+        }
+        &'omni;help;attest;verify-file'= {
+        }
+        &'omni;help;attest;export-ca'= {
+        }
+        &'omni;help;attest;export-cert'= {
+        }
+        &'omni;help;attest;quote'= {
+        }
+        &'omni;help;attest;verify-quote'= {
         }
         &'omni;help;config'= {
             cand show 'Print the effective configuration and the layer each value came from'

@@ -44,12 +44,318 @@ complete -c omni -n "__fish_omni_needs_command" -s v -l verbose -d 'Log more to 
 complete -c omni -n "__fish_omni_needs_command" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c omni -n "__fish_omni_needs_command" -s V -l version -d 'Print version'
+complete -c omni -n "__fish_omni_needs_command" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
 complete -c omni -n "__fish_omni_needs_command" -f -a "config" -d 'Show, check or create the configuration file'
 complete -c omni -n "__fish_omni_needs_command" -f -a "ps" -d 'List what omni runs in the background, across systems'
 complete -c omni -n "__fish_omni_needs_command" -f -a "stop" -d 'Stop background work started with --detach'
 complete -c omni -n "__fish_omni_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c omni -n "__fish_omni_needs_command" -f -a "man" -d 'Print a man page (roff)'
+complete -c omni -n "__fish_omni_needs_command" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
 complete -c omni -n "__fish_omni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "init" -d 'Create the authority\'s Ed25519 signing key (0600, never printed)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "attest" -d 'Sign an in-toto statement about files into a DSSE envelope'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "verify" -d 'Verify an attestation: signature, subjects, expiry (exit 1 when invalid)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "delegate" -d 'Let another key attest within narrower bounds (a signed delegation)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "revoke" -d 'Add a revocation to a signed, append-only list that verify honours'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "serve" -d 'Serve challenges and verification over HTTPS (loopback by default)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "sign-file" -d 'Sign a file in minisign\'s format (FILE.minisig), with the authority key'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "verify-file" -d 'Verify a minisign signature (from omni or minisign); exit 1 when invalid'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "export-ca" -d 'Write the authority\'s self-signed X.509 CA certificate (PEM)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "export-cert" -d 'Issue a short-lived X.509 certificate for a valid attestation (exit 1 when invalid)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "quote" -d 'Take a TPM quote and write it in tpm2-tools\' formats (for tpm2_checkquote)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "verify-quote" -d 'Check a quote in tpm2-tools\' files (as tpm2_checkquote does); exit 1 when invalid'
+complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l tpm -d 'Also enrol this TPM\'s attestation key: none, device:/dev/tpmrm0, swtpm:host=H,port=P' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l force -d 'Rotate an existing key; the old public key stays trusted for verification'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l subject -d 'A file to attest (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l predicate-type -d 'The predicate\'s type URI [default: https://omni.dev/attest/artifact/v1]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l predicate -d 'The predicate, a JSON file' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l delegation -d 'Attest as a delegate: embed this chain (written by `delegate`)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l expires -d 'How long the attestation stays valid (e.g. 30d) [default: [attest] expires]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l pcrs -d 'Embed a TPM quote over these sha256 PCRs (predicate https://omni.dev/attest/tpm-quote/v1)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l nonce -d 'A verifier\'s challenge, hex (1 to 64 bytes): kept in the statement\'s validity.nonce, and with --pcrs also quoted by the TPM' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l tpm -d 'The TPM: none, device:/dev/tpmrm0 or swtpm:host=H,port=P [default: the one init recorded]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -s o -l output -d 'Where to write the envelope (\'-\' for stdout)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l batch -d 'Verify every *.json in DIR in parallel (governor --workers); exit 1 if any is invalid' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l key -l trust-root -d 'Trust this public key (PEM or hex) as a root instead of the authority\'s keys' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l revocations -d 'Honour this revocation list (it must be signed by a trusted key)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l subject -d 'A file that must match one of the attested subjects (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l nonce -d 'The challenge the statement (and a TPM quote, which requires one) must carry, hex' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l policy -d 'Allowed PCR values, {"<pcr>": ["<hex>", …]} (sha256 bank)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l to -d 'The delegate\'s public key (PEM or hex)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l predicate-types -d 'Predicate types the delegate may attest' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l subjects -d 'Globs (`*`, `?`) over subject names the delegate may attest' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l max-depth -d 'How many further hops the delegate may delegate' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l expires -d 'How long the delegation lasts (e.g. 30d)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l parent -d 'The chain this delegation extends (you must be its last delegate)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -s o -l output -d 'Where to write the chain ending in the new delegation' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l key-id -d 'Revoke a key (everything it signed or was delegated)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l attestation -d 'Revoke one attestation: its SHA-256, or the attestation file' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l delegation -d 'Revoke one delegation by id (its SHA-256, printed by delegate)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l reason -d 'Why (kept in the list)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l list -d 'The list to append to (created when missing)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l port -d 'The port (0 picks a free one and prints it)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l listen -d 'The address to listen on; anything but loopback needs --public' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l tls-cert -d 'The server certificate chain (PEM)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l tls-key -d 'The server private key (PEM)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l revocations -d 'Honour and serve this revocation list' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l nonce-ttl -d 'How long a challenge nonce stays valid' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l public -d 'Allow a non-loopback --listen address'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l detach -d 'Run in the background under the supervisor (see omni ps)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -s x -l output -d 'Where to write the signature [default: FILE.minisig]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -s t -l trusted-comment -d 'The signed comment [default: timestamp:<now>\\tfile:<name>, as minisign]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l legacy -d 'Sign the file itself (minisign -l) instead of its BLAKE2b-512 hash'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -s x -l signature -d 'The signature [default: FILE.minisig]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -s p -l public-key -d 'A minisign public key file [default: the authority\'s key]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -s P -d 'A minisign public key given inline (the base64 line, as minisign -P)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -s o -l output -d 'Where to write the certificate (\'-\' for stdout)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l validity -d 'How long the CA certificate is valid' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l attestation -d 'The attestation to certify (verified first with the authority\'s keys)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l key -d 'Certify this public key (PEM or hex) [default: the key that signed the attestation]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -s o -l output -d 'Where to write the certificate (\'-\' for stdout)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l validity -d 'How long the certificate is valid; never past the attestation\'s expiry' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l revocations -d 'Refuse to certify what this revocation list revokes (the attestation, its key, a delegation)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l dir -d 'The authority directory [default: [attest] dir, else $OMNI_DATA_DIR/attest]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l tpm -d 'The TPM: none, device:/dev/tpmrm0 or swtpm:host=H,port=P [default: the one init recorded]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l pcrs -d 'sha256 PCRs to quote (e.g. 0,1,2,3)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l nonce -d 'The verifier\'s nonce, hex (1 to 64 bytes)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l out-dir -d 'Where to write quote.msg, quote.sig, quote.pcrs and ak.pem (created if missing)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -s u -l ak -d 'The attestation key\'s public key (PEM), `-u` of tpm2_checkquote' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -s m -l msg -d 'The quoted TPMS_ATTEST (`tpm2_quote -m`)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -s s -l sig -d 'The signature (`tpm2_quote -s`, TSS or plain)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -s f -l pcrs -d 'The PCR values (`tpm2_quote -o`)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l nonce -d 'The nonce the quote must carry, hex (`-q` of tpm2_checkquote; here -q is --quiet)' -r
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l policy -d 'Allowed PCR values (Keylime style JSON)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create the authority\'s Ed25519 signing key (0600, never printed)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "attest" -d 'Sign an in-toto statement about files into a DSSE envelope'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify an attestation: signature, subjects, expiry (exit 1 when invalid)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "delegate" -d 'Let another key attest within narrower bounds (a signed delegation)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Add a revocation to a signed, append-only list that verify honours'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve challenges and verification over HTTPS (loopback by default)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "sign-file" -d 'Sign a file in minisign\'s format (FILE.minisig), with the authority key'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "verify-file" -d 'Verify a minisign signature (from omni or minisign); exit 1 when invalid'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "export-ca" -d 'Write the authority\'s self-signed X.509 CA certificate (PEM)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "export-cert" -d 'Issue a short-lived X.509 certificate for a valid attestation (exit 1 when invalid)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "quote" -d 'Take a TPM quote and write it in tpm2-tools\' formats (for tpm2_checkquote)'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "verify-quote" -d 'Check a quote in tpm2-tools\' files (as tpm2_checkquote does); exit 1 when invalid'
+complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''"
@@ -176,7 +482,7 @@ complete -c omni -n "__fish_omni_using_subcommand completions" -s q -l quiet -d 
 complete -c omni -n "__fish_omni_using_subcommand completions" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand completions" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand man" -l out-dir -d 'Write every page (omni, each system, each alias) into DIR' -r -F
+complete -c omni -n "__fish_omni_using_subcommand man" -l out-dir -d 'Write every page (omni, each command, each alias) into DIR' -r -F
 complete -c omni -n "__fish_omni_using_subcommand man" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand man" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''"
@@ -193,12 +499,25 @@ complete -c omni -n "__fish_omni_using_subcommand man" -s q -l quiet -d 'Print o
 complete -c omni -n "__fish_omni_using_subcommand man" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand man" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand man" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "config" -d 'Show, check or create the configuration file'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "ps" -d 'List what omni runs in the background, across systems'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "stop" -d 'Stop background work started with --detach'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "man" -d 'Print a man page (roff)'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "config" -d 'Show, check or create the configuration file'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "ps" -d 'List what omni runs in the background, across systems'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "stop" -d 'Stop background work started with --detach'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "init" -d 'Create the authority\'s Ed25519 signing key (0600, never printed)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "attest" -d 'Sign an in-toto statement about files into a DSSE envelope'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "verify" -d 'Verify an attestation: signature, subjects, expiry (exit 1 when invalid)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "delegate" -d 'Let another key attest within narrower bounds (a signed delegation)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "revoke" -d 'Add a revocation to a signed, append-only list that verify honours'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "serve" -d 'Serve challenges and verification over HTTPS (loopback by default)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "sign-file" -d 'Sign a file in minisign\'s format (FILE.minisig), with the authority key'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "verify-file" -d 'Verify a minisign signature (from omni or minisign); exit 1 when invalid'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "export-ca" -d 'Write the authority\'s self-signed X.509 CA certificate (PEM)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "export-cert" -d 'Issue a short-lived X.509 certificate for a valid attestation (exit 1 when invalid)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "quote" -d 'Take a TPM quote and write it in tpm2-tools\' formats (for tpm2_checkquote)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "verify-quote" -d 'Check a quote in tpm2-tools\' files (as tpm2_checkquote does); exit 1 when invalid'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration and the layer each value came from'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate a configuration file (default: the one omni would load)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented default configuration file'

@@ -219,7 +219,14 @@ fn bad_file(file_text: &str) -> (Option<i32>, String) {
 fn validation_unknown_section() {
     let (code, err) = bad_file("[govenor]\nworkers = 2\n");
     assert_eq!(code, Some(78));
-    assert!(err.starts_with("omni config: error: config file FILE: unknown section [govenor] (known: governor, output)"), "{err}");
+    // The known sections are the shared ones, then each compiled-in system's.
+    let mut known = vec!["governor", "output"];
+    known.extend(omni::commands::SYSTEMS.iter().map(|s| s.section.name));
+    let expected = format!(
+        "omni config: error: config file FILE: unknown section [govenor] (known: {})",
+        known.join(", ")
+    );
+    assert!(err.starts_with(&expected), "{err}");
 }
 
 #[test]

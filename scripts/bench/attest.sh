@@ -16,7 +16,7 @@ for tool in hyperfine openssl python3; do
 done
 # The static build is what install.sh installs (and what starts fastest).
 target=x86_64-unknown-linux-musl
-cargo build --quiet --release --locked --target "$target" --features attest --bin omni
+cargo build --quiet --release --locked --target "$target" --bin omni
 omni="$PWD/target/$target/release/omni"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 export HOME="$work" OMNI_DATA_DIR="$work/data"
