@@ -11,6 +11,7 @@ pub mod error;
 pub mod executor;
 pub mod governor;
 pub mod output;
+pub mod process;
 pub mod sections;
 pub mod server;
 pub mod state;

@@ -1,0 +1,390 @@
+//! Running one shell command as a task: in its own process group, with its
+//! output captured, sent to a file or dropped, and stopped as a whole group.
+//!
+//! Guarantees:
+//! - The command runs as `/bin/sh -c CMD` in a new process group whose id is
+//!   the shell's pid, so everything it starts (pipelines, `&` jobs,
+//!   grandchildren) can be signalled together.
+//! - A timeout or a cancellation stops the *group*: SIGTERM, then, after the
+//!   grace period or as soon as the group is empty, SIGKILL to whatever is
+//!   left. No process of the group survives a stopped task.
+//! - A task that ends by itself is not touched: background processes it
+//!   leaves behind keep running, as under a shell, `xargs` or GNU parallel.
+//! - The pid is never signalled after the group is gone: Linux does not hand
+//!   out a pid that is still some group's id, and the group is probed before
+//!   each signal.
+
+use std::ffi::OsString;
+use std::io;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::{Duration, Instant, SystemTime};
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
+use tokio_util::sync::CancellationToken;
+
+/// Where one output stream of a task goes.
+#[derive(Debug, Clone, Default)]
+pub enum Sink {
+    /// Discarded (`/dev/null`).
+    #[default]
+    Null,
+    /// Collected in memory and returned in [`Finished`].
+    Capture,
+    /// Written to this file (created or truncated), without passing through omni.
+    File(PathBuf),
+    /// Appended to this file.
+    Append(PathBuf),
+    /// The same stream as omni's own.
+    Inherit,
+}
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct TaskSpec {
+    /// The shell command line.
+    pub command: String,
+    /// The shell (`/bin/sh` unless a caller needs another).
+    pub shell: PathBuf,
+    /// Variables added to (or replacing in) the inherited environment.
+    pub env: Vec<(OsString, OsString)>,
+    /// The working directory; `None` is omni's.
+    pub cwd: Option<PathBuf>,
+    /// Bytes for the task's stdin; `None` is `/dev/null`.
+    pub stdin: Option<Vec<u8>>,
+    pub stdout: Sink,
+    pub stderr: Sink,
+    /// Stop the task after this long.
+    pub timeout: Option<Duration>,
+    /// How long the group has between SIGTERM and SIGKILL.
+    pub grace: Duration,
+}
+
+impl TaskSpec {
+    /// `command` under `/bin/sh`, no input, output discarded, no timeout,
+    /// a 2 s grace period.
+    pub fn shell(command: impl Into<String>) -> TaskSpec {
+        TaskSpec {
+            command: command.into(),
+            shell: PathBuf::from("/bin/sh"),
+            env: Vec::new(),
+            cwd: None,
+            stdin: None,
+            stdout: Sink::Null,
+            stderr: Sink::Null,
+            timeout: None,
+            grace: Duration::from_secs(2),
+        }
+    }
+}
+
+/// How a task ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Ending {
+    /// It exited with this status.
+    Exited(i32),
+    /// A signal it did not catch ended it (not one of ours).
+    Signaled(i32),
+    /// The timeout stopped it.
+    TimedOut,
+    /// Cancellation stopped it.
+    Cancelled,
+}
+
+impl Ending {
+    pub fn success(self) -> bool {
+        self == Ending::Exited(0)
+    }
+}
+
+/// A task that has ended.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    pub ending: Ending,
+    /// The shell's pid (= the process group id while the group lived).
+    pub pid: u32,
+    pub started: SystemTime,
+    pub runtime: Duration,
+    /// With [`Sink::Capture`]; empty otherwise.
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+/// Runs `spec` to its end, or until `cancel` fires.
+///
+/// Errors are failures to start the task (no shell, an unopenable output
+/// file) or to talk to it; how the task itself ended is in [`Finished`].
+///
+/// # Cancel safety
+///
+/// Not cancel safe: dropping the future kills the shell (tokio's
+/// `kill_on_drop`) but not the rest of its group. Use `cancel` instead.
+pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Finished> {
+    let mut cmd = tokio::process::Command::new(&spec.shell);
+    cmd.arg("-c").arg(&spec.command);
+    cmd.envs(spec.env.iter().map(|(k, v)| (k, v)));
+    if let Some(dir) = &spec.cwd {
+        cmd.current_dir(dir);
+    }
+    cmd.process_group(0).kill_on_drop(true);
+    cmd.stdin(if spec.stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    cmd.stdout(stdio(&spec.stdout)?);
+    cmd.stderr(stdio(&spec.stderr)?);
+
+    let started = SystemTime::now();
+    let clock = Instant::now();
+    let mut child = cmd.spawn()?;
+    let pid = child.id().unwrap_or(0);
+
+    if let (Some(bytes), Some(mut stdin)) = (spec.stdin.clone(), child.stdin.take()) {
+        // NB: a separate task, so a command that never reads its stdin
+        // cannot block the wait below on a full pipe.
+        tokio::spawn(async move {
+            let _ = stdin.write_all(&bytes).await;
+        });
+    }
+    let stdout = child.stdout.take().map(|s| tokio::spawn(read_all(s)));
+    let stderr = child.stderr.take().map(|s| tokio::spawn(read_all(s)));
+
+    let deadline = async {
+        match spec.timeout {
+            Some(t) => tokio::time::sleep(t).await,
+            None => std::future::pending().await,
+        }
+    };
+    let ending = tokio::select! {
+        status = child.wait() => ending_of(status?),
+        () = deadline => {
+            stop_group(&mut child, pid, spec.grace).await?;
+            Ending::TimedOut
+        }
+        () = cancel.cancelled() => {
+            stop_group(&mut child, pid, spec.grace).await?;
+            Ending::Cancelled
+        }
+    };
+    let runtime = clock.elapsed();
+    let collect = |h: Option<tokio::task::JoinHandle<io::Result<Vec<u8>>>>| async move {
+        match h {
+            Some(h) => h.await.map_err(io::Error::other)?,
+            None => Ok(Vec::new()),
+        }
+    };
+    Ok(Finished {
+        ending,
+        pid,
+        started,
+        runtime,
+        stdout: collect(stdout).await?,
+        stderr: collect(stderr).await?,
+    })
+}
+
+fn stdio(sink: &Sink) -> io::Result<Stdio> {
+    Ok(match sink {
+        Sink::Null => Stdio::null(),
+        Sink::Capture => Stdio::piped(),
+        Sink::Inherit => Stdio::inherit(),
+        Sink::File(path) => Stdio::from(std::fs::File::create(path)?),
+        Sink::Append(path) => Stdio::from(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)?,
+        ),
+    })
+}
+
+async fn read_all(mut stream: impl AsyncRead + Unpin) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    stream.read_to_end(&mut buf).await?;
+    Ok(buf)
+}
+
+fn ending_of(status: std::process::ExitStatus) -> Ending {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => Ending::Exited(code),
+        (None, Some(signal)) => Ending::Signaled(signal),
+        (None, None) => Ending::Exited(-1),
+    }
+}
+
+/// True while process group `pgid` has members.
+fn group_alive(pgid: libc::pid_t) -> bool {
+    // SAFETY: signal 0 only probes; `pgid > 1` is checked by the caller.
+    unsafe { libc::killpg(pgid, 0) == 0 }
+}
+
+fn signal_group(pgid: libc::pid_t, signal: libc::c_int) {
+    // SAFETY: `pgid > 1` is checked by the caller, so this never addresses
+    // our own group (0) or every process (-1); ESRCH (already gone) is fine.
+    unsafe {
+        libc::killpg(pgid, signal);
+    }
+}
+
+/// SIGTERM to the group, then SIGKILL to what is left after `grace`; reaps
+/// the shell.
+async fn stop_group(
+    child: &mut tokio::process::Child,
+    pid: u32,
+    grace: Duration,
+) -> io::Result<()> {
+    let Ok(pgid) = libc::pid_t::try_from(pid) else {
+        return Ok(());
+    };
+    if pgid <= 1 {
+        return Ok(());
+    }
+    signal_group(pgid, libc::SIGTERM);
+    let until = Instant::now() + grace;
+    let mut reaped = false;
+    loop {
+        if !reaped && child.try_wait()?.is_some() {
+            reaped = true;
+        }
+        // NB: the shell is a member too until it is reaped, so an empty
+        // group means everything, grandchildren included, is gone.
+        if reaped && !group_alive(pgid) {
+            return Ok(());
+        }
+        if Instant::now() >= until {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    signal_group(pgid, libc::SIGKILL);
+    if !reaped {
+        child.wait().await?;
+    }
+    // SIGKILL is delivered at once but acted on when each process is next
+    // scheduled: wait (bounded) until the group is empty, so that when this
+    // returns nothing of the task runs any more.
+    let until = Instant::now() + Duration::from_secs(2);
+    while group_alive(pgid) && Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one executor, as the binary builds it.
+    struct Rt(crate::runtime::executor::Executor);
+
+    impl Rt {
+        fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
+            self.0.block_on(f).expect("runtime")
+        }
+    }
+
+    fn rt() -> Rt {
+        Rt(crate::runtime::executor::Executor::new(1))
+    }
+
+    #[test]
+    fn captures_output_and_exit_status() {
+        let mut spec = TaskSpec::shell("printf out; printf err >&2; exit 3");
+        spec.stdout = Sink::Capture;
+        spec.stderr = Sink::Capture;
+        let done = rt()
+            .block_on(run(&spec, &CancellationToken::new()))
+            .unwrap();
+        assert_eq!(done.ending, Ending::Exited(3));
+        assert_eq!(done.stdout, b"out");
+        assert_eq!(done.stderr, b"err");
+    }
+
+    #[test]
+    fn stdin_env_and_cwd_reach_the_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spec = TaskSpec::shell("read line; echo \"$line $X $(pwd)\"");
+        spec.stdin = Some(b"hello\n".to_vec());
+        spec.env.push(("X".into(), "ex".into()));
+        spec.cwd = Some(dir.path().to_path_buf());
+        spec.stdout = Sink::Capture;
+        let done = rt()
+            .block_on(run(&spec, &CancellationToken::new()))
+            .unwrap();
+        let expected = format!(
+            "hello ex {}\n",
+            dir.path().canonicalize().unwrap().display()
+        );
+        assert_eq!(String::from_utf8_lossy(&done.stdout), expected);
+    }
+
+    /// The pid file holds the pid of a grandchild the shell started; a
+    /// zombie (dead, not yet reaped by its new parent) counts as gone.
+    fn grandchild_alive(pid_file: &std::path::Path) -> bool {
+        let pid = std::fs::read_to_string(pid_file).unwrap();
+        match std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())) {
+            Ok(stat) => {
+                let state = stat[stat.rfind(')').unwrap() + 2..].chars().next();
+                state != Some('Z')
+            }
+            Err(_) => false,
+        }
+    }
+
+    #[test]
+    fn timeout_stops_the_whole_group_including_grandchildren() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("pid");
+        // The grandchild ignores SIGTERM: only the SIGKILL after the grace
+        // period can stop it.
+        let mut spec = TaskSpec::shell(format!(
+            "sh -c 'trap \"\" TERM; echo $$ > {}; sleep 30' & wait",
+            pid_file.display()
+        ));
+        spec.timeout = Some(Duration::from_millis(300));
+        spec.grace = Duration::from_millis(200);
+        let clock = Instant::now();
+        let done = rt()
+            .block_on(run(&spec, &CancellationToken::new()))
+            .unwrap();
+        assert_eq!(done.ending, Ending::TimedOut);
+        assert!(clock.elapsed() < Duration::from_secs(10));
+        assert!(!grandchild_alive(&pid_file), "the grandchild survived");
+    }
+
+    #[test]
+    fn cancel_stops_the_group() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("pid");
+        let spec = TaskSpec::shell(format!(
+            "sh -c 'echo $$ > {}; sleep 30' & wait",
+            pid_file.display()
+        ));
+        let cancel = CancellationToken::new();
+        let trigger = cancel.clone();
+        let done = rt()
+            .block_on(async move {
+                tokio::spawn(async move {
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                    trigger.cancel();
+                });
+                run(&spec, &cancel).await
+            })
+            .unwrap();
+        assert_eq!(done.ending, Ending::Cancelled);
+        assert!(!grandchild_alive(&pid_file), "the grandchild survived");
+    }
+
+    #[test]
+    fn a_missing_shell_is_an_error_not_an_ending() {
+        let mut spec = TaskSpec::shell("true");
+        spec.shell = PathBuf::from("/nonexistent/sh");
+        let err = rt()
+            .block_on(run(&spec, &CancellationToken::new()))
+            .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    }
+}
