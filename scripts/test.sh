@@ -14,7 +14,7 @@ step "prerequisites"
 need_pkgs=()
 for pair in musl-gcc:musl-tools file:file openssl:openssl curl:curl bash:bash \
             minisign:minisign swtpm:swtpm swtpm_setup:swtpm-tools tpm2_quote:tpm2-tools \
-            pkg-config:pkg-config; do
+            pkg-config:pkg-config parallel:parallel; do
   command -v "${pair%%:*}" >/dev/null || need_pkgs+=("${pair#*:}")
 done
 # libtss2 (headers and .pc files) for the `tpm` feature's tss-esapi.
@@ -55,6 +55,13 @@ step "slim build: no systems compiled in"
 # cfg(feature) gates must compile both ways).
 cargo clippy --locked --all-targets --no-default-features -- -D warnings
 cargo test --locked --no-default-features --test integration -- dispatch config 2>&1 | tee /tmp/omni-test-slim.log
+
+step "systems in progress (non-default features): clippy and their own tests"
+# Generated docs describe the default build, so only each system's tests run here.
+cargo clippy --locked --all-targets --features parallel -- -D warnings
+cargo test --locked --features parallel --lib -- systems::parallel runtime::process
+cargo test --locked --features parallel --test integration -- parallel dispatch::clap_tree_is_consistent 2>&1 | tee /tmp/omni-test-parallel.log
+grep -h '^SKIP ' /tmp/omni-test-parallel.log || true
 
 step "tpm feature: clippy and its tests"
 # TPM quote generation links libtss2 dynamically, so it is its own feature

@@ -36,6 +36,10 @@ mod attest_quote;
 mod attest_serve;
 #[cfg(feature = "tpm")]
 mod attest_tpm;
+#[cfg(feature = "parallel")]
+mod parallel;
+#[cfg(feature = "parallel")]
+mod parallel_gnu;
 
 // The shared runtime.
 mod crypto;

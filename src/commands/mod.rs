@@ -20,6 +20,8 @@ pub use crate::cli::Ctx;
 
 #[cfg(feature = "attest")]
 pub mod attest;
+#[cfg(feature = "parallel")]
+pub mod parallel;
 
 /// One system as the multi-call binary sees it.
 #[derive(Clone, Copy)]
@@ -103,6 +105,8 @@ pub const KNOWN: [(&str, &str, &str); 10] = [
 
 /// The systems compiled into this build, in `KNOWN` order.
 pub static SYSTEMS: &[SystemEntry] = &[
+    #[cfg(feature = "parallel")]
+    parallel::ENTRY,
     #[cfg(feature = "attest")]
     attest::ENTRY,
 ];

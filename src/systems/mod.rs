@@ -6,3 +6,5 @@
 
 #[cfg(feature = "attest")]
 pub mod attest;
+#[cfg(feature = "parallel")]
+pub mod parallel;

@@ -1,0 +1,1 @@
+//! GNU parallel's everyday interface (in progress).

@@ -1,0 +1,9 @@
+//! `omni parallel`: running many shell commands fast and correctly.
+//!
+//! Two front ends share one process runner (`runtime::process`):
+//! - [`gnu`]: GNU parallel's everyday interface (`run … ::: …`): inputs,
+//!   replacement strings, ordering, the joblog, `--halt`, exit statuses.
+//! - the task graph (`submit --graph`): a DAG with caching, a job store,
+//!   resume and a Slurm backend (arriving with issue 5).
+
+pub mod gnu;

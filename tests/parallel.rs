@@ -1,0 +1,1 @@
+//! `omni parallel` task graphs: submit, status, cache, resume.

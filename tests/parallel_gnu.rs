@@ -1,0 +1,1 @@
+//! `omni parallel run`: GNU parallel compatibility, checked against Debian's `parallel`.
