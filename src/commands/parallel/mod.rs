@@ -10,6 +10,7 @@ use crate::runtime::config::Section;
 use crate::runtime::error::{Exit, Failure};
 use crate::runtime::output::Outcome;
 
+mod dag;
 mod gnu;
 
 /// `[parallel]`.
@@ -34,8 +35,33 @@ pub const ENTRY: SystemEntry = SystemEntry {
 #[derive(Subcommand, Debug)]
 #[command(defer = true)]
 enum ParallelCommand {
+    /// Run a task graph (YAML/JSON): in the foreground, or with --detach under the supervisor
+    Submit(dag::SubmitArgs),
+    /// Show a job's state and each task's
+    Status(dag::JobArg),
+    /// A job's results as text, JSON or JUnit XML (exit 1 when a task failed)
+    Results(dag::ResultsArgs),
+    /// Print a job's task logs
+    Logs(dag::LogsArgs),
+    /// Stop a running job: its tasks' process groups get SIGTERM, then SIGKILL
+    Cancel(dag::JobArg),
+    /// Finish a job (lost, failed or cancelled) without re-running what completed
+    Resume(ResumeCmd),
+    /// List jobs, newest first
+    Jobs,
+    /// Why a task ran or was served from the cache
+    Explain(dag::ExplainArgs),
     /// Run a command over inputs, GNU parallel style (COMMAND ::: ARGS…)
     Run(gnu::RunArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ResumeCmd {
+    #[command(flatten)]
+    args: dag::ResumeArgs,
+    /// Stop running tasks at the first failure (set by submit --halt now,fail=1)
+    #[arg(long, hide = true)]
+    halt_now: bool,
 }
 
 fn command() -> Command {
@@ -46,6 +72,14 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
     let cmd = ParallelCommand::from_arg_matches(m)
         .map_err(|e| Failure::new(Exit::Usage, e.to_string()))?;
     match cmd {
+        ParallelCommand::Submit(args) => dag::submit(ctx, &args),
+        ParallelCommand::Status(args) => dag::status(ctx, &args),
+        ParallelCommand::Results(args) => dag::results(ctx, &args),
+        ParallelCommand::Logs(args) => dag::logs(ctx, &args),
+        ParallelCommand::Cancel(args) => dag::cancel(ctx, &args),
+        ParallelCommand::Resume(r) => dag::resume(ctx, &r.args, r.halt_now),
+        ParallelCommand::Jobs => dag::jobs(ctx),
+        ParallelCommand::Explain(args) => dag::explain(ctx, &args),
         ParallelCommand::Run(args) => gnu::run(ctx, &args),
     }
 }

@@ -78,6 +78,22 @@ pub use attached::Attached;
 pub use protocol::{Op, RemoteState};
 pub use record::{Entry, Finished, RECORD_VERSION};
 
+/// This process's start time in clock ticks since boot (with its pid, an
+/// identity that survives pid reuse), for records other than the
+/// supervisor's (a job store's owner column).
+pub fn own_start_ticks() -> Option<u64> {
+    proc::read_stat(std::process::id())
+        .ok()
+        .flatten()
+        .map(|s| s.start_ticks)
+}
+
+/// True when `pid` still runs and started at `start_ticks` (not a zombie,
+/// not a reused pid).
+pub fn process_alive(pid: u32, start_ticks: u64) -> bool {
+    proc::is_alive(pid, start_ticks)
+}
+
 /// Environment variable carrying the entry id to the child.
 pub const ENV_ID: &str = "OMNI_SUPERVISOR_ID";
 /// Environment variable carrying the state directory (the one given to

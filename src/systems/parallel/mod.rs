@@ -6,4 +6,8 @@
 //! - the task graph (`submit --graph`): a DAG with caching, a job store,
 //!   resume and a Slurm backend (arriving with issue 5).
 
+pub mod cache;
+pub mod engine;
 pub mod gnu;
+pub mod graph;
+pub mod store;

@@ -1,0 +1,805 @@
+//! Running a task graph on this machine: scheduling, caching, retries,
+//! failure propagation, cancellation, and recording every result in the job
+//! store.
+//!
+//! Guarantees:
+//! - A task starts only after all its dependencies are final, and only when
+//!   its `when` holds (default: every dependency succeeded or was cached).
+//! - At most `workers` CPU slots are in use (a task takes `resources.cpu`
+//!   slots), each running unit also holds governor permits, and the sum of
+//!   running tasks' `mem_mb` stays within the memory budget.
+//! - Among ready tasks, the one with the longest remaining critical path
+//!   (expected durations from past runs, else 1 s each) starts first.
+//! - A failure (after retries) stops new starts unless `keep_going`; with
+//!   `halt_now` it also stops running tasks. Dependants of a failure are
+//!   recorded as skipped with the reason.
+//! - A task's result is in the store before the engine next waits, so a
+//!   `kill -9` loses only tasks that were running; `resume` keeps every task
+//!   recorded as succeeded or cached.
+//! - With the cache on, a task whose key (see `cache`) has an entry whose
+//!   recorded outputs are all still present and unchanged is not run.
+
+use std::collections::{BTreeMap, BinaryHeap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rand::Rng;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use super::cache::{self, Components, FileError};
+use super::graph::{Foreach, Graph, Outcome, Task};
+use super::store::{CacheEntry, JobState, Record, Store, StoreError, TaskRow, TaskState, now};
+use crate::runtime::error::{Classify, Exit};
+use crate::runtime::governor::Governor;
+use crate::runtime::process::{self, Ending, Sink, TaskSpec};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("task '{task}': {source}")]
+    File {
+        task: String,
+        #[source]
+        source: FileError,
+    },
+    #[error("task '{task}': starting the shell: {source}")]
+    Spawn {
+        task: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Classify for EngineError {
+    fn exit(&self) -> Exit {
+        match self {
+            EngineError::Store(e) => e.exit(),
+            EngineError::File { .. } => Exit::IoErr,
+            EngineError::Spawn { .. } => Exit::Unavailable,
+        }
+    }
+}
+
+/// How to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub workers: usize,
+    pub keep_going: bool,
+    pub halt_now: bool,
+    /// Where commands run and relative paths resolve.
+    pub workdir: PathBuf,
+    /// Where `<task>.out`/`.err` go.
+    pub logs: PathBuf,
+    /// Memory that tasks' `mem_mb` may add up to.
+    pub mem_budget_mb: u64,
+    /// Between SIGTERM and SIGKILL when a task is stopped.
+    pub grace: Duration,
+}
+
+/// Counts for a progress display.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct Progress {
+    pub total: usize,
+    pub done: usize,
+    pub running: usize,
+    pub failed: usize,
+    pub cached: usize,
+}
+
+/// How the run ended.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Summary {
+    pub state: JobState,
+    pub progress: Progress,
+    /// Tasks that actually ran (at least one attempt) in this run.
+    pub executed: usize,
+}
+
+struct Slot {
+    state: TaskState,
+    outcome: Option<Outcome>,
+    /// Skipped because something failed (not because a `when` was false).
+    failure_skip: bool,
+    key: Option<String>,
+    remaining_deps: usize,
+    units_left: usize,
+    row: TaskRow,
+    components: Vec<Components>,
+    outputs: Vec<Vec<String>>,
+}
+
+struct Unit {
+    task: usize,
+    instance: usize,
+    cmd: String,
+}
+
+struct Done {
+    task: usize,
+    instance: usize,
+    ending: Result<Ending, String>,
+    attempts: u32,
+    started: f64,
+    runtime: f64,
+}
+
+/// Runs `graph` as job `job` (already created in the store). On resume,
+/// tasks recorded as succeeded or cached are kept.
+pub async fn execute(
+    graph: &Graph,
+    store: &Arc<Mutex<Store>>,
+    job: &str,
+    opts: &Options,
+    governor: &Governor,
+    cancel: &CancellationToken,
+    on_progress: &(dyn Fn(&Progress) + Sync),
+) -> Result<Summary, EngineError> {
+    let n = graph.tasks.len();
+    let lock = || store.lock().unwrap_or_else(|e| e.into_inner());
+    let index: BTreeMap<&str, usize> = graph
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
+        .collect();
+    let mut dependants = vec![Vec::new(); n];
+    for (i, t) in graph.tasks.iter().enumerate() {
+        for d in &t.deps {
+            dependants[index[d.as_str()]].push(i);
+        }
+    }
+    let recorded: BTreeMap<String, TaskRow> = lock()
+        .tasks(job)?
+        .into_iter()
+        .map(|r| (r.name.clone(), r))
+        .collect();
+    let mut slots: Vec<Slot> = graph
+        .tasks
+        .iter()
+        .map(|t| {
+            let prior = recorded.get(&t.name).filter(|r| r.state.is_final_ok());
+            Slot {
+                state: prior.map_or(TaskState::Pending, |r| r.state),
+                outcome: prior.map(|_| Outcome::Succeeded),
+                failure_skip: false,
+                key: prior.and_then(|r| r.cache_key.clone()),
+                remaining_deps: t.deps.len(),
+                units_left: 0,
+                row: prior.cloned().unwrap_or_else(|| TaskRow::pending(&t.name)),
+                components: Vec::new(),
+                outputs: Vec::new(),
+            }
+        })
+        .collect();
+
+    // Critical path: expected duration plus the longest path below.
+    let mut expected = vec![1.0_f64; n];
+    {
+        let s = lock();
+        for (i, t) in graph.tasks.iter().enumerate() {
+            if let Some(secs) = s.history(&t.name, &t.cmd)? {
+                expected[i] = secs.max(0.001);
+            }
+        }
+    }
+    let mut critical = vec![0.0_f64; n];
+    for i in (0..n).rev() {
+        let below = dependants[i]
+            .iter()
+            .map(|&j| critical[j])
+            .fold(0.0, f64::max);
+        critical[i] = expected[i] + below;
+    }
+
+    let mut progress = Progress {
+        total: n,
+        ..Progress::default()
+    };
+    // Tasks already final (resume) release their dependants.
+    let mut ready: BinaryHeap<(u64, std::cmp::Reverse<usize>)> = BinaryHeap::new();
+    let prio = |i: usize| ((critical[i] * 1e6) as u64, std::cmp::Reverse(i));
+    for i in 0..n {
+        if slots[i].state.is_final_ok() {
+            progress.done += 1;
+            for &j in &dependants[i] {
+                slots[j].remaining_deps -= 1;
+            }
+        }
+    }
+    for (i, slot) in slots.iter().enumerate() {
+        if !slot.state.is_final_ok() && slot.remaining_deps == 0 {
+            ready.push(prio(i));
+        }
+    }
+
+    let (tx, mut rx) = mpsc::unbounded_channel::<Done>();
+    let stop_running = cancel.child_token();
+    let mut units: std::collections::VecDeque<Unit> = std::collections::VecDeque::new();
+    let mut free_cpu = opts.workers.max(1);
+    let mut free_mem = opts.mem_budget_mb;
+    let mut running = 0_usize;
+    let mut halted: Option<String> = None;
+    let mut executed = std::collections::BTreeSet::new();
+    let mut pending_records: Vec<Record> = Vec::new();
+    let mut cancelled = false;
+
+    loop {
+        // Decide every ready task (skip, cache hit, or queue its units).
+        while let Some((_, std::cmp::Reverse(i))) = ready.pop() {
+            let task = &graph.tasks[i];
+            let decision = decide(graph, task, i, &slots, &index, halted.as_deref(), cancelled);
+            match decision {
+                Decision::Skip {
+                    reason,
+                    failure,
+                    state,
+                } => {
+                    let slot = &mut slots[i];
+                    slot.state = state;
+                    slot.outcome = Some(Outcome::Skipped);
+                    slot.failure_skip = failure;
+                    slot.row.state = state;
+                    slot.row.reason = Some(reason);
+                    pending_records.push(Record {
+                        row: slot.row.clone(),
+                        cache: None,
+                        history: None,
+                    });
+                    progress.done += 1;
+                    release(i, &dependants, &mut slots, &mut ready, &prio);
+                }
+                Decision::Run => {
+                    let instances = instances(task, &opts.workdir);
+                    let mut comps = Vec::with_capacity(instances.len());
+                    let mut outs = Vec::with_capacity(instances.len());
+                    {
+                        let s = lock();
+                        for (k, (item, cmd)) in instances.iter().enumerate() {
+                            let inputs = subst_all(&task.inputs, item.as_deref(), k + 1);
+                            let mut c = Components {
+                                cmd: cmd.clone(),
+                                env: task.env.clone(),
+                                ..Components::default()
+                            };
+                            for p in cache::expand(&opts.workdir, &inputs) {
+                                let d = cache::file_digest(&s, &opts.workdir.join(&p)).map_err(
+                                    |source| EngineError::File {
+                                        task: task.name.clone(),
+                                        source,
+                                    },
+                                )?;
+                                c.inputs.insert(p, d.unwrap_or_else(|| "missing".into()));
+                            }
+                            for d in &task.deps {
+                                let key = slots[index[d.as_str()]].key.clone().unwrap_or_default();
+                                c.deps.insert(d.clone(), key);
+                            }
+                            comps.push(c);
+                            outs.push(subst_all(&task.outputs, item.as_deref(), k + 1));
+                        }
+                    }
+                    let keys: Vec<String> = comps.iter().map(Components::key).collect();
+                    let task_key = if keys.len() == 1 {
+                        keys[0].clone()
+                    } else {
+                        blake3::hash(keys.join("\n").as_bytes())
+                            .to_hex()
+                            .to_string()
+                    };
+                    let hit = task.cache && {
+                        let s = lock();
+                        keys.iter().all(|k| cache_hit(&s, k, &opts.workdir))
+                    };
+                    let slot = &mut slots[i];
+                    slot.key = Some(task_key.clone());
+                    slot.row.cache_key = Some(task_key);
+                    slot.row.instances = u32::try_from(instances.len()).unwrap_or(u32::MAX);
+                    slot.row.components = serde_json::to_string(&comps).ok();
+                    slot.components = comps;
+                    slot.outputs = outs;
+                    if hit {
+                        slot.state = TaskState::Cached;
+                        slot.outcome = Some(Outcome::Succeeded);
+                        slot.row.state = TaskState::Cached;
+                        slot.row.reason =
+                            Some("cache hit: unchanged inputs, command and dependencies".into());
+                        pending_records.push(Record {
+                            row: slot.row.clone(),
+                            cache: None,
+                            history: None,
+                        });
+                        progress.done += 1;
+                        progress.cached += 1;
+                        release(i, &dependants, &mut slots, &mut ready, &prio);
+                    } else {
+                        slot.state = TaskState::Running;
+                        slot.row.state = TaskState::Running;
+                        slot.row.started = Some(now());
+                        slot.row.attempts = 0;
+                        slot.row.exit_code = None;
+                        slot.row.signal = None;
+                        slot.row.reason = None;
+                        slot.units_left = instances.len();
+                        for (k, (_, cmd)) in instances.into_iter().enumerate() {
+                            units.push_back(Unit {
+                                task: i,
+                                instance: k,
+                                cmd,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+
+        // Start units while slots (and memory) allow, in priority order.
+        while let Some(unit) = units.front() {
+            let task = &graph.tasks[unit.task];
+            if halted.is_some() || cancelled {
+                break;
+            }
+            let cpu = (task.resources.cpu as usize).min(opts.workers.max(1));
+            let mem = task.resources.mem_mb;
+            if cpu > free_cpu || mem > free_mem {
+                break;
+            }
+            let Some(unit) = units.pop_front() else { break };
+            free_cpu -= cpu;
+            free_mem -= mem;
+            running += 1;
+            executed.insert(unit.task);
+            let spec = unit_spec(task, &unit, opts)?;
+            let tx = tx.clone();
+            let stop = stop_running.clone();
+            let governor = governor.clone();
+            let retries = task.retries.clone();
+            let mut rng = governor.rng(&format!("parallel/retry/{}/{}", task.name, unit.instance));
+            tokio::spawn(async move {
+                let _permit = governor.acquire_many(u32::try_from(cpu).unwrap_or(1)).await;
+                let started = now();
+                let clock = std::time::Instant::now();
+                let mut attempts = 0;
+                let ending = loop {
+                    attempts += 1;
+                    let result = process::run(&spec, &stop).await.map(|f| f.ending);
+                    let retry = matches!(
+                        result,
+                        Ok(Ending::Exited(_) | Ending::Signaled(_) | Ending::TimedOut)
+                    ) && !result.as_ref().is_ok_and(|e| e.success());
+                    if !retry || attempts > retries.max {
+                        break result.map_err(|e| e.to_string());
+                    }
+                    let base = retries.delay(attempts);
+                    let jitter = if retries.jitter > 0.0 {
+                        rng.gen_range(1.0 - retries.jitter..=1.0 + retries.jitter)
+                    } else {
+                        1.0
+                    };
+                    tokio::select! {
+                        () = tokio::time::sleep(base.mul_f64(jitter)) => {}
+                        () = stop.cancelled() => break Ok(Ending::Cancelled),
+                    }
+                };
+                let _ = tx.send(Done {
+                    task: unit.task,
+                    instance: unit.instance,
+                    ending,
+                    attempts,
+                    started,
+                    runtime: clock.elapsed().as_secs_f64(),
+                });
+            });
+        }
+        // Units that can never start (halt, cancel) are dropped.
+        if halted.is_some() || cancelled {
+            for unit in units.drain(..) {
+                let reason = halted.clone().unwrap_or_else(|| "cancelled".into());
+                let slot = &mut slots[unit.task];
+                slot.units_left -= 1;
+                // NB: a task with units still running is finished (as
+                // cancelled) when they report; the reason marks it.
+                slot.row.reason.get_or_insert(reason);
+                if slot.units_left == 0 {
+                    let state = if cancelled {
+                        TaskState::Cancelled
+                    } else {
+                        TaskState::Skipped
+                    };
+                    finish_task(slot, state, None, &mut pending_records);
+                    progress.done += 1;
+                    release(unit.task, &dependants, &mut slots, &mut ready, &prio);
+                }
+            }
+        }
+
+        progress.running = running;
+        on_progress(&progress);
+        // Everything decided so far is on disk before we wait.
+        lock().record_tasks(job, &std::mem::take(&mut pending_records))?;
+
+        if running == 0 && units.is_empty() && ready.is_empty() {
+            break;
+        }
+        if running == 0 {
+            // Only reachable when units wait for resources that can never
+            // free (a task needs more than the whole budget).
+            if let Some(unit) = units.pop_front() {
+                let task = &graph.tasks[unit.task];
+                let reason = format!(
+                    "needs {} MiB of memory, more than the budget of {} MiB",
+                    task.resources.mem_mb, opts.mem_budget_mb
+                );
+                let slot = &mut slots[unit.task];
+                slot.units_left -= 1;
+                slot.row.reason = Some(reason);
+                if slot.units_left == 0 {
+                    finish_task(slot, TaskState::Failed, None, &mut pending_records);
+                    progress.done += 1;
+                    progress.failed += 1;
+                    if !opts.keep_going {
+                        halted
+                            .get_or_insert_with(|| format!("halted after '{}' failed", task.name));
+                    }
+                    release(unit.task, &dependants, &mut slots, &mut ready, &prio);
+                }
+                continue;
+            }
+        }
+        let done = tokio::select! {
+            done = rx.recv() => done,
+            () = cancel.cancelled(), if !cancelled => {
+                cancelled = true;
+                stop_running.cancel();
+                continue;
+            }
+        };
+        let Some(done) = done else { break };
+        running -= 1;
+        let task = &graph.tasks[done.task];
+        free_cpu += (task.resources.cpu as usize).min(opts.workers.max(1));
+        free_mem += task.resources.mem_mb;
+        let slot = &mut slots[done.task];
+        slot.units_left -= 1;
+        slot.row.attempts += done.attempts;
+        slot.row.started = Some(slot.row.started.unwrap_or(done.started).min(done.started));
+        slot.row.runtime = Some(slot.row.runtime.unwrap_or(0.0).max(done.runtime));
+        let ok = matches!(done.ending, Ok(e) if e.success());
+        if !ok && slot.row.reason.is_none() {
+            let which = if slot.row.instances > 1 {
+                format!("instance {}: ", done.instance + 1)
+            } else {
+                String::new()
+            };
+            let (reason, code, signal) = match &done.ending {
+                Ok(Ending::Exited(c)) => (format!("{which}exited with status {c}"), Some(*c), None),
+                Ok(Ending::Signaled(s)) => (format!("{which}killed by signal {s}"), None, Some(*s)),
+                Ok(Ending::TimedOut) => (
+                    format!(
+                        "{which}timed out after {:?}",
+                        task.timeout.unwrap_or_default()
+                    ),
+                    None,
+                    None,
+                ),
+                Ok(Ending::Cancelled) => (format!("{which}cancelled"), None, None),
+                Err(e) => (format!("{which}could not start: {e}"), None, None),
+            };
+            slot.row.reason = Some(reason);
+            slot.row.exit_code = code;
+            slot.row.signal = signal;
+            if !matches!(done.ending, Ok(Ending::Cancelled)) {
+                slot.failure_skip = true; // marks "some instance failed"
+            }
+        }
+        if slot.units_left > 0 {
+            continue;
+        }
+        // The task's last unit is done.
+        let failed = slot.failure_skip;
+        slot.failure_skip = false;
+        if failed {
+            finish_task(slot, TaskState::Failed, None, &mut pending_records);
+            progress.failed += 1;
+            if !opts.keep_going && halted.is_none() {
+                halted = Some(format!("halted after '{}' failed", task.name));
+                if opts.halt_now {
+                    stop_running.cancel();
+                }
+            }
+        } else if slot.row.reason.is_some() {
+            // Cancelled (halt now or cancel): neither success nor failure.
+            finish_task(slot, TaskState::Cancelled, None, &mut pending_records);
+        } else {
+            let mut outputs = BTreeMap::new();
+            {
+                let s = lock();
+                for out in slot
+                    .outputs
+                    .iter()
+                    .flat_map(|o| cache::expand(&opts.workdir, o))
+                {
+                    let d = cache::file_digest(&s, &opts.workdir.join(&out)).map_err(|source| {
+                        EngineError::File {
+                            task: task.name.clone(),
+                            source,
+                        }
+                    })?;
+                    if let Some(d) = d {
+                        outputs.insert(out, d);
+                    }
+                }
+            }
+            slot.state = TaskState::Succeeded;
+            slot.outcome = Some(Outcome::Succeeded);
+            slot.row.state = TaskState::Succeeded;
+            slot.row.finished = Some(now());
+            slot.row.exit_code = Some(0);
+            // Each instance's key gets an entry (a foreach shares the outputs).
+            let entries: Vec<CacheEntry> = if task.cache {
+                slot.components
+                    .iter()
+                    .map(|c| CacheEntry {
+                        key: c.key(),
+                        task: task.name.clone(),
+                        components: serde_json::to_string(c).unwrap_or_default(),
+                        outputs: outputs.clone(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let history = Some((task.cmd.clone(), slot.row.runtime.unwrap_or(0.0)));
+            let mut first = true;
+            for entry in entries {
+                pending_records.push(Record {
+                    row: slot.row.clone(),
+                    cache: Some(entry),
+                    history: if first { history.clone() } else { None },
+                });
+                first = false;
+            }
+            if first {
+                pending_records.push(Record {
+                    row: slot.row.clone(),
+                    cache: None,
+                    history,
+                });
+            }
+        }
+        progress.done += 1;
+        release(done.task, &dependants, &mut slots, &mut ready, &prio);
+    }
+    lock().record_tasks(job, &std::mem::take(&mut pending_records))?;
+
+    let state = if cancelled {
+        JobState::Cancelled
+    } else if slots.iter().any(|s| {
+        matches!(s.state, TaskState::Failed | TaskState::Cancelled)
+            || (s.state == TaskState::Skipped && s.failure_skip)
+    }) {
+        JobState::Failed
+    } else {
+        JobState::Succeeded
+    };
+    progress.running = 0;
+    on_progress(&progress);
+    Ok(Summary {
+        state,
+        progress,
+        executed: executed.len(),
+    })
+}
+
+fn finish_task(
+    slot: &mut Slot,
+    state: TaskState,
+    reason: Option<String>,
+    records: &mut Vec<Record>,
+) {
+    slot.state = state;
+    slot.outcome = Some(match state {
+        TaskState::Succeeded | TaskState::Cached => Outcome::Succeeded,
+        TaskState::Failed => Outcome::Failed,
+        _ => Outcome::Skipped,
+    });
+    slot.failure_skip = matches!(state, TaskState::Skipped | TaskState::Cancelled);
+    slot.row.state = state;
+    if reason.is_some() {
+        slot.row.reason = reason;
+    }
+    slot.row.finished = Some(now());
+    records.push(Record {
+        row: slot.row.clone(),
+        cache: None,
+        history: None,
+    });
+}
+
+enum Decision {
+    Skip {
+        reason: String,
+        failure: bool,
+        state: TaskState,
+    },
+    Run,
+}
+
+fn decide(
+    graph: &Graph,
+    task: &Task,
+    _i: usize,
+    slots: &[Slot],
+    index: &BTreeMap<&str, usize>,
+    halted: Option<&str>,
+    cancelled: bool,
+) -> Decision {
+    if cancelled {
+        return Decision::Skip {
+            reason: "cancelled before it started".into(),
+            failure: true,
+            state: TaskState::Cancelled,
+        };
+    }
+    let outcome = |name: &str| index.get(name).and_then(|&j| slots[j].outcome);
+    match &task.when {
+        Some(cond) => {
+            if !cond.eval(&outcome) {
+                return Decision::Skip {
+                    reason: format!("when {cond} is false"),
+                    failure: false,
+                    state: TaskState::Skipped,
+                };
+            }
+        }
+        None => {
+            for d in &task.deps {
+                let slot = &slots[index[d.as_str()]];
+                if slot.outcome != Some(Outcome::Succeeded) {
+                    let what = match slot.state {
+                        TaskState::Failed => "failed",
+                        TaskState::Cancelled => "was cancelled",
+                        _ => "was skipped",
+                    };
+                    return Decision::Skip {
+                        reason: format!("upstream '{d}' {what}"),
+                        failure: slot.state == TaskState::Failed || slot.failure_skip,
+                        state: TaskState::Skipped,
+                    };
+                }
+            }
+        }
+    }
+    let _ = graph;
+    if let Some(h) = halted {
+        return Decision::Skip {
+            reason: h.to_string(),
+            failure: true,
+            state: TaskState::Skipped,
+        };
+    }
+    Decision::Run
+}
+
+fn release(
+    i: usize,
+    dependants: &[Vec<usize>],
+    slots: &mut [Slot],
+    ready: &mut BinaryHeap<(u64, std::cmp::Reverse<usize>)>,
+    prio: &dyn Fn(usize) -> (u64, std::cmp::Reverse<usize>),
+) {
+    for &j in &dependants[i] {
+        slots[j].remaining_deps -= 1;
+        if slots[j].remaining_deps == 0 && !slots[j].state.is_final_ok() {
+            ready.push(prio(j));
+        }
+    }
+}
+
+/// A cache entry for `key` exists and every output it recorded is unchanged.
+fn cache_hit(store: &Store, key: &str, workdir: &Path) -> bool {
+    let Ok(Some(entry)) = store.cache_entry(key) else {
+        return false;
+    };
+    entry.outputs.iter().all(|(path, digest)| {
+        matches!(cache::file_digest(store, &workdir.join(path)), Ok(Some(d)) if &d == digest)
+    })
+}
+
+/// The task's units: one, or one per `foreach` item: (item, command).
+fn instances(task: &Task, workdir: &Path) -> Vec<(Option<String>, String)> {
+    let items: Vec<String> = match &task.foreach {
+        None => return vec![(None, task.cmd.clone())],
+        Some(Foreach::List(l)) => l.clone(),
+        Some(Foreach::Glob(g)) => cache::expand(workdir, std::slice::from_ref(g))
+            .into_iter()
+            .filter(|p| workdir.join(p).exists())
+            .collect(),
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(k, item)| {
+            let cmd = subst(&task.cmd, &item, k + 1, true);
+            (Some(item), cmd)
+        })
+        .collect()
+}
+
+fn subst_all(patterns: &[String], item: Option<&str>, seq: usize) -> Vec<String> {
+    match item {
+        None => patterns.to_vec(),
+        Some(item) => patterns
+            .iter()
+            .map(|p| subst(p, item, seq, false))
+            .collect(),
+    }
+}
+
+/// GNU parallel's replacement strings for a `foreach` item: `{}` `{.}` `{/}`
+/// `{//}` `{/.}` `{#}`; values are shell-quoted in commands.
+fn subst(text: &str, item: &str, seq: usize, quote: bool) -> String {
+    let base = item.rsplit('/').next().unwrap_or(item);
+    let dir = match item.rfind('/') {
+        Some(0) => "/",
+        Some(p) => &item[..p],
+        None => ".",
+    };
+    let no_ext = |s: &str| -> String {
+        let name_start = s.rfind('/').map_or(0, |p| p + 1);
+        match s[name_start..].rfind('.') {
+            Some(dot) if dot > 0 => s[..name_start + dot].to_string(),
+            _ => s.to_string(),
+        }
+    };
+    let q = |s: &str| -> String {
+        if quote {
+            shell_words::quote(s).into_owned()
+        } else {
+            s.to_string()
+        }
+    };
+    text.replace("{//}", &q(dir))
+        .replace("{/.}", &q(&no_ext(base)))
+        .replace("{/}", &q(base))
+        .replace("{.}", &q(&no_ext(item)))
+        .replace("{#}", &seq.to_string())
+        .replace("{}", &q(item))
+}
+
+fn unit_spec(task: &Task, unit: &Unit, opts: &Options) -> Result<TaskSpec, EngineError> {
+    let stem = if task.foreach.is_some() {
+        format!("{}.{}", task.name, unit.instance + 1)
+    } else {
+        task.name.clone()
+    };
+    std::fs::create_dir_all(&opts.logs).map_err(|e| EngineError::File {
+        task: task.name.clone(),
+        source: FileError::Io(opts.logs.display().to_string(), e),
+    })?;
+    let mut spec = TaskSpec::shell(unit.cmd.clone());
+    spec.cwd = Some(opts.workdir.clone());
+    spec.env = task.env.iter().map(|(k, v)| (k.into(), v.into())).collect();
+    spec.stdout = Sink::Append(opts.logs.join(format!("{stem}.out")));
+    spec.stderr = Sink::Append(opts.logs.join(format!("{stem}.err")));
+    spec.timeout = task.timeout;
+    spec.grace = opts.grace;
+    Ok(spec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replacement_strings_follow_gnu_parallel() {
+        assert_eq!(
+            subst("{} {.} {/} {//} {/.} {#}", "dir/sub/a.tar.gz", 3, false),
+            "dir/sub/a.tar.gz dir/sub/a.tar a.tar.gz dir/sub a.tar 3"
+        );
+        assert_eq!(subst("{//}", "a.txt", 1, false), ".");
+        assert_eq!(subst("cat {}", "it's here", 1, true), "cat 'it'\\''s here'");
+    }
+}
