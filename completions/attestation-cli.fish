@@ -26,7 +26,8 @@ end
 
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -56,7 +57,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -f -a "ver
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -75,7 +77,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -101,7 +104,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" 
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -124,7 +128,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" 
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -148,7 +153,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -170,7 +176,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" 
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -195,7 +202,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -215,7 +223,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-fil
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -235,7 +244,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-f
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -254,7 +264,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-c
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -276,7 +287,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-c
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -297,7 +309,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

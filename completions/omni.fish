@@ -27,7 +27,8 @@ end
 complete -c omni -n "__fish_omni_needs_command" -l install -d 'Create every alias link (chaos-cli, omni-chaos, …) in DIR' -r -F
 complete -c omni -n "__fish_omni_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -53,7 +54,8 @@ complete -c omni -n "__fish_omni_needs_command" -f -a "man" -d 'Print a man page
 complete -c omni -n "__fish_omni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -82,7 +84,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_su
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -101,7 +104,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -127,7 +131,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -150,7 +155,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -174,7 +180,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -196,7 +203,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -221,7 +229,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -241,7 +250,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -261,7 +271,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -280,7 +291,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -302,7 +314,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -323,7 +336,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -358,7 +372,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -378,7 +393,8 @@ complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_su
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -394,7 +410,8 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -411,7 +428,8 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l path -d 'Where to write it (\'-\' for stdout) [default: $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -432,7 +450,8 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand ps" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ps" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand ps" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -449,7 +468,8 @@ complete -c omni -n "__fish_omni_using_subcommand ps" -s h -l help -d 'Print hel
 complete -c omni -n "__fish_omni_using_subcommand stop" -l grace -d 'How long to wait before terminating [default: [governor] stop_grace]' -r
 complete -c omni -n "__fish_omni_using_subcommand stop" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand stop" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand stop" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -468,7 +488,8 @@ complete -c omni -n "__fish_omni_using_subcommand completions" -l alias -d 'Comp
 complete -c omni -n "__fish_omni_using_subcommand completions" -l out-dir -d 'Write every script (all shells, omni and each alias) into DIR' -r -F
 complete -c omni -n "__fish_omni_using_subcommand completions" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand completions" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -485,7 +506,8 @@ complete -c omni -n "__fish_omni_using_subcommand completions" -s h -l help -d '
 complete -c omni -n "__fish_omni_using_subcommand man" -l out-dir -d 'Write every page (omni, each command, each alias) into DIR' -r -F
 complete -c omni -n "__fish_omni_using_subcommand man" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand man" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
-json\t''"
+json\t''
+junit\t''"
 complete -c omni -n "__fish_omni_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -30,16 +30,21 @@ pub enum Format {
     Text,
     /// One JSON document.
     Json,
+    /// JUnit XML, for reports that are test-like results (task runs,
+    /// experiments); other reports refuse it (exit 2). Errors and
+    /// diagnostics stay text.
+    Junit,
 }
 
 impl Format {
     /// The words `--format` accepts.
-    pub const WORDS: &'static [&'static str] = &["text", "json"];
+    pub const WORDS: &'static [&'static str] = &["text", "json", "junit"];
 
     /// Parses a validated word.
     pub fn from_word(word: &str) -> Format {
         match word {
             "json" => Format::Json,
+            "junit" => Format::Junit,
             _ => Format::Text,
         }
     }
@@ -157,6 +162,11 @@ impl Style {
 pub trait Render: Serialize {
     /// Writes the human form.
     fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()>;
+
+    /// The JUnit XML form, for reports that have one.
+    fn junit(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Rendering decisions plus the streams, shared by one invocation.
@@ -243,6 +253,15 @@ impl Output {
                 .map_err(io::Error::from)
                 .and_then(|()| out.write_all(b"\n")),
             Format::Text => report.text(&mut *out, Style::new(self.color_out)),
+            Format::Junit => match report.junit() {
+                Some(xml) => out.write_all(xml.as_bytes()),
+                None => {
+                    return Err(Failure::new(
+                        Exit::Usage,
+                        "--format junit is not available for this command (use text or json)",
+                    ));
+                }
+            },
         };
         result
             .and_then(|()| out.flush())
@@ -259,7 +278,7 @@ impl Output {
 
     /// An informational line on stderr (suppressed by `-q` and in JSON mode).
     pub fn note(&self, prog: &str, message: &str) {
-        if self.quiet || self.format == Format::Json {
+        if self.quiet || self.format != Format::Text {
             return;
         }
         let mut err = self.err.lock().unwrap_or_else(|p| p.into_inner());
@@ -281,7 +300,7 @@ impl Output {
             Format::Json => serde_json::to_writer(&mut *err, report)
                 .map_err(io::Error::from)
                 .and_then(|()| err.write_all(b"\n")),
-            Format::Text => report.text(&mut *err, Style::new(self.color_err)),
+            Format::Text | Format::Junit => report.text(&mut *err, Style::new(self.color_err)),
         };
     }
 
@@ -322,7 +341,7 @@ pub fn write_error(
             });
             writeln!(w, "{doc}")
         }
-        Format::Text => {
+        Format::Text | Format::Junit => {
             let label = Style::new(color).bad("error:");
             writeln!(w, "{prog}: {label} {}", chain.join(": "))
         }
@@ -396,6 +415,43 @@ mod tests {
         assert!(
             !Output::new(&settings(Format::Text, false), &ci, streams(true)).progress_allowed()
         );
+    }
+
+    #[test]
+    fn junit_is_refused_by_reports_without_it() {
+        #[derive(Serialize)]
+        struct Plain;
+        impl Render for Plain {
+            fn text(&self, w: &mut dyn Write, _: Style) -> io::Result<()> {
+                writeln!(w, "plain")
+            }
+        }
+        #[derive(Serialize)]
+        struct Tested;
+        impl Render for Tested {
+            fn text(&self, w: &mut dyn Write, _: Style) -> io::Result<()> {
+                writeln!(w, "tested")
+            }
+            fn junit(&self) -> Option<String> {
+                Some("<testsuites/>\n".into())
+            }
+        }
+        let settings = OutputSettings {
+            format: Format::from_word("junit"),
+            color: ColorChoice::Never,
+            quiet: false,
+            verbose: 0,
+        };
+        let streams = Streams {
+            out: Box::new(Vec::new()),
+            err: Box::new(Vec::new()),
+            out_tty: false,
+            err_tty: false,
+        };
+        let out = Output::new(&settings, &Env::default(), streams);
+        let err = out.emit(&Plain).unwrap_err();
+        assert_eq!(err.exit(), Exit::Usage);
+        assert!(out.emit(&Tested).is_ok());
     }
 
     #[test]

@@ -47,15 +47,6 @@ pub(super) struct JobArg {
 }
 
 #[derive(Args, Debug)]
-pub(super) struct ResultsArgs {
-    #[command(flatten)]
-    job: JobArg,
-    /// text, json or junit (JUnit XML for CI)
-    #[arg(long = "as", value_name = "FORMAT", value_parser = ["text", "json", "junit"])]
-    as_format: Option<String>,
-}
-
-#[derive(Args, Debug)]
 pub(super) struct LogsArgs {
     #[command(flatten)]
     job: JobArg,
@@ -84,8 +75,18 @@ pub(super) struct ExplainArgs {
 
 fn store_path(ctx: &Ctx) -> Result<PathBuf, Failure> {
     let dir = ctx.dirs()?.state.join("parallel");
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| Failure::io(format!("creating {}", dir.display()), e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        // Not "missing input": the state directory could not be made.
+        let exit = if e.kind() == io::ErrorKind::PermissionDenied {
+            Exit::NoPerm
+        } else {
+            Exit::IoErr
+        };
+        Failure::new(
+            exit,
+            format!("creating the state directory {}: {e}", dir.display()),
+        )
+    })?;
     Ok(dir.join("jobs.db"))
 }
 
@@ -367,6 +368,10 @@ impl Render for StatusReport {
         }
         Ok(())
     }
+
+    fn junit(&self) -> Option<String> {
+        Some(junit(&self.job_id, &self.tasks))
+    }
 }
 
 pub(super) fn status(ctx: &Ctx, args: &JobArg) -> Outcome {
@@ -377,23 +382,12 @@ pub(super) fn status(ctx: &Ctx, args: &JobArg) -> Outcome {
     Ok(Exit::Success)
 }
 
-pub(super) fn results(ctx: &Ctx, args: &ResultsArgs) -> Outcome {
+pub(super) fn results(ctx: &Ctx, args: &JobArg) -> Outcome {
     let store = open_store(ctx)?;
-    let job = store.job(&args.job.job_id)?;
+    let job = store.job(&args.job_id)?;
     let tasks = store.tasks(&job.id)?;
     let failed = tasks.iter().any(|t| t.state == TaskState::Failed);
-    match args.as_format.as_deref() {
-        Some("junit") => ctx.output.raw(junit(&job, &tasks).as_bytes())?,
-        Some("json") => ctx.output.raw(
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&StatusReport::new(job, tasks))
-                    .map_err(|e| Failure::new(Exit::Software, format!("encoding results: {e}")))?
-            )
-            .as_bytes(),
-        )?,
-        _ => ctx.output.emit(&StatusReport::new(job, tasks))?,
-    }
+    ctx.output.emit(&StatusReport::new(job, tasks))?;
     Ok(if failed {
         Exit::Negative
     } else {
@@ -408,7 +402,7 @@ fn xml(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn junit(job: &Job, tasks: &[TaskRow]) -> String {
+fn junit(job_id: &str, tasks: &[TaskRow]) -> String {
     let count = |s: TaskState| tasks.iter().filter(|t| t.state == s).count();
     let skipped = tasks
         .iter()
@@ -422,7 +416,7 @@ fn junit(job: &Job, tasks: &[TaskRow]) -> String {
     let time: f64 = tasks.iter().filter_map(|t| t.runtime).sum();
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" time=\"{:.3}\">\n",
-        xml(&job.id),
+        xml(job_id),
         tasks.len(),
         count(TaskState::Failed),
         skipped,
@@ -431,7 +425,7 @@ fn junit(job: &Job, tasks: &[TaskRow]) -> String {
     for t in tasks {
         out.push_str(&format!(
             "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\"",
-            xml(&job.id),
+            xml(job_id),
             xml(&t.name),
             t.runtime.unwrap_or(0.0)
         ));
@@ -521,21 +515,26 @@ pub(super) fn cancel(ctx: &Ctx, args: &JobArg) -> Outcome {
         ));
     }
     let pid = job.pid.unwrap_or(0);
-    match &job.entry {
-        Some(entry) => {
-            supervisor::Supervisor::new(ctx.dirs()?.state).stop(entry, Duration::from_secs(10))?;
-        }
-        None => {
-            // A foreground job in another shell: SIGTERM makes it cancel its tasks.
-            // SAFETY: kill has no memory preconditions; the pid was checked
-            // alive with its start time just above, so it is the job's process.
-            if unsafe { libc::kill(libc::pid_t::try_from(pid).unwrap_or(0), libc::SIGTERM) } != 0 {
-                return Err(Failure::io(
-                    format!("signalling job {} (pid {pid})", job.id),
-                    io::Error::last_os_error(),
-                ));
-            }
-        }
+    // NB: SIGTERM to the job's own process, whether it runs detached or in
+    // another shell: it cancels its tasks (each process group: TERM, grace,
+    // KILL), records them, and exits. Then wait for it, bounded.
+    // SAFETY: kill has no memory preconditions; the pid was checked alive
+    // with its start time just above, so it is the job's process.
+    if unsafe { libc::kill(libc::pid_t::try_from(pid).unwrap_or(0), libc::SIGTERM) } != 0 {
+        return Err(Failure::io(
+            format!("signalling job {} (pid {pid})", job.id),
+            io::Error::last_os_error(),
+        ));
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while job_alive(&job) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if job_alive(&job) {
+        return Err(Failure::new(
+            Exit::TempFail,
+            format!("job {} (pid {pid}) did not stop within 15 s", job.id),
+        ));
     }
     ctx.output
         .note("omni parallel", &format!("cancelling job {}", job.id));

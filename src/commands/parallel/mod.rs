@@ -39,8 +39,8 @@ enum ParallelCommand {
     Submit(dag::SubmitArgs),
     /// Show a job's state and each task's
     Status(dag::JobArg),
-    /// A job's results as text, JSON or JUnit XML (exit 1 when a task failed)
-    Results(dag::ResultsArgs),
+    /// A job's results (--format text, json or junit); exit 1 when a task failed
+    Results(dag::JobArg),
     /// Print a job's task logs
     Logs(dag::LogsArgs),
     /// Stop a running job: its tasks' process groups get SIGTERM, then SIGKILL
