@@ -215,6 +215,10 @@ pub async fn execute(
         }
     }
 
+    std::fs::create_dir_all(&opts.logs).map_err(|e| EngineError::File {
+        task: "(logs)".into(),
+        source: FileError::Io(opts.logs.display().to_string(), e),
+    })?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Done>();
     let stop_running = cancel.child_token();
     let mut units: std::collections::VecDeque<Unit> = std::collections::VecDeque::new();
@@ -775,10 +779,6 @@ fn unit_spec(task: &Task, unit: &Unit, opts: &Options) -> Result<TaskSpec, Engin
     } else {
         task.name.clone()
     };
-    std::fs::create_dir_all(&opts.logs).map_err(|e| EngineError::File {
-        task: task.name.clone(),
-        source: FileError::Io(opts.logs.display().to_string(), e),
-    })?;
     let mut spec = TaskSpec::shell(unit.cmd.clone());
     spec.cwd = Some(opts.workdir.clone());
     spec.env = task.env.iter().map(|(k, v)| (k.into(), v.into())).collect();

@@ -489,12 +489,13 @@ impl Store {
                 history,
             } in records
             {
-                tx.execute(
+                tx.prepare_cached(
                 "UPDATE tasks SET state = ?3, reason = ?4, attempts = ?5, exit_code = ?6, signal = ?7,
                    started = ?8, finished = ?9, runtime = ?10, instances = ?11, cache_key = ?12,
                    components = ?13
                  WHERE job_id = ?1 AND name = ?2",
-                params![
+            )?
+            .execute(params![
                     job,
                     row.name,
                     row.state.as_str(),
@@ -508,25 +509,24 @@ impl Store {
                     row.instances,
                     row.cache_key,
                     row.components
-                ],
-            )?;
+                ])?;
                 if let Some(c) = cache {
-                    tx.execute(
+                    tx.prepare_cached(
                     "INSERT OR REPLACE INTO cache(key, task, created, components, outputs) VALUES(?1, ?2, ?3, ?4, ?5)",
-                    params![
+                )?
+                .execute(params![
                         c.key,
                         c.task,
                         now(),
                         c.components,
                         serde_json::to_string(&c.outputs).unwrap_or_default()
-                    ],
-                )?;
+                    ])?;
                 }
                 if let Some((cmd, secs)) = history {
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT OR REPLACE INTO history(task, cmd, runtime) VALUES(?1, ?2, ?3)",
-                        params![row.name, cmd, secs],
-                    )?;
+                    )?
+                    .execute(params![row.name, cmd, secs])?;
                 }
             }
             tx.commit()
@@ -535,21 +535,20 @@ impl Store {
     }
 
     pub fn cache_entry(&self, key: &str) -> Result<Option<CacheEntry>, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT key, task, components, outputs FROM cache WHERE key = ?1",
-                [key],
-                |r| {
+        let run = || -> rusqlite::Result<Option<CacheEntry>> {
+            self.conn
+                .prepare_cached("SELECT key, task, components, outputs FROM cache WHERE key = ?1")?
+                .query_row([key], |r| {
                     Ok(CacheEntry {
                         key: r.get(0)?,
                         task: r.get(1)?,
                         components: r.get(2)?,
                         outputs: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
                     })
-                },
-            )
-            .optional()
-            .map_err(|e| self.err(e))
+                })
+                .optional()
+        };
+        run().map_err(|e| self.err(e))
     }
 
     /// The newest cache entry of task `name` other than `key` (what `explain`
@@ -575,14 +574,13 @@ impl Store {
 
     /// Past run time of a task with this command, in seconds.
     pub fn history(&self, name: &str, cmd: &str) -> Result<Option<f64>, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT runtime FROM history WHERE task = ?1 AND cmd = ?2",
-                [name, cmd],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.err(e))
+        let run = || -> rusqlite::Result<Option<f64>> {
+            self.conn
+                .prepare_cached("SELECT runtime FROM history WHERE task = ?1 AND cmd = ?2")?
+                .query_row([name, cmd], |r| r.get(0))
+                .optional()
+        };
+        run().map_err(|e| self.err(e))
     }
 
     /// The digest recorded for a file whose size, mtime and inode still match.
@@ -593,14 +591,15 @@ impl Store {
         mtime_ns: i64,
         ino: u64,
     ) -> Result<Option<String>, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT digest FROM files WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3 AND ino = ?4",
-                params![path, size as i64, mtime_ns, ino as i64],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.err(e))
+        let run = || -> rusqlite::Result<Option<String>> {
+            self.conn
+                .prepare_cached(
+                    "SELECT digest FROM files WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3 AND ino = ?4",
+                )?
+                .query_row(params![path, size as i64, mtime_ns, ino as i64], |r| r.get(0))
+                .optional()
+        };
+        run().map_err(|e| self.err(e))
     }
 
     pub fn remember_file(
@@ -611,13 +610,14 @@ impl Store {
         ino: u64,
         digest: &str,
     ) -> Result<(), StoreError> {
-        self.conn
-            .execute(
-                "INSERT OR REPLACE INTO files(path, size, mtime_ns, ino, digest) VALUES(?1, ?2, ?3, ?4, ?5)",
-                params![path, size as i64, mtime_ns, ino as i64, digest],
-            )
-            .map(drop)
-            .map_err(|e| self.err(e))
+        let run = || -> rusqlite::Result<usize> {
+            self.conn
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO files(path, size, mtime_ns, ino, digest) VALUES(?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![path, size as i64, mtime_ns, ino as i64, digest])
+        };
+        run().map(drop).map_err(|e| self.err(e))
     }
 
     /// Runs `f` in one transaction (many small writes at once).
