@@ -36,7 +36,10 @@ pub fn split_words(words: &[String]) -> Result<Words, GnuError> {
     let first_sep = words.iter().position(|w| separator(w).is_some());
     let (command, rest) = words.split_at(first_sep.unwrap_or(words.len()));
     let command = command.join(" ");
-    if !command.is_empty() && command.trim().is_empty() {
+    // NB: GNU would run `'' ::: a` as the command `'a'`; a blank command is
+    // far more often a scripting mistake, so omni refuses it. No command
+    // words at all (`::: 'echo a'`) means the inputs are the commands.
+    if first_sep != Some(0) && !words.is_empty() && command.trim().is_empty() {
         return Err(GnuError::Usage("the command is empty".into()));
     }
     let mut sources = Vec::new();
@@ -188,6 +191,8 @@ mod tests {
         );
         assert!(split_words(&s(&["echo", "::::"])).is_err());
         assert!(split_words(&s(&[" ", ":::", "a"])).is_err());
+        assert!(split_words(&s(&["", ":::", "a"])).is_err());
+        assert_eq!(split_words(&s(&[":::", "echo a"])).unwrap().command, "");
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub struct Template {
 
 impl Template {
     /// Parses `command`; unknown `{…}` sequences stay literal, as in GNU.
+    /// An empty `command` means the inputs are the commands.
     pub fn parse(command: &str) -> Template {
         let mut pieces = Vec::new();
         let mut lit = String::new();
@@ -164,11 +165,28 @@ fn basename(s: &str) -> &str {
     }
 }
 
-/// Strips the last `.ext` when it is in the last path component.
+/// Strips the last `.ext` when it is in the last path component (GNU's
+/// `s:\.[^/.]*$::`, so `.bashrc` becomes empty).
 fn no_ext(s: &str) -> &str {
     match s.rfind('.') {
-        Some(i) if !s[i..].contains('/') && i > 0 => &s[..i],
+        Some(i) if !s[i..].contains('/') => &s[..i],
         _ => s,
+    }
+}
+
+/// Perl's `File::Basename::dirname`, which GNU uses for `{//}`: trailing
+/// slashes do not count (`x/y/` gives `x`), `/` stays `/`, no slash is `.`.
+fn dirname(s: &str) -> &str {
+    let t = s.trim_end_matches('/');
+    if t.is_empty() {
+        return if s.starts_with('/') { "/" } else { "." };
+    }
+    match t.rfind('/') {
+        None => ".",
+        Some(i) => match t[..i].trim_end_matches('/') {
+            "" => "/",
+            d => d,
+        },
     }
 }
 
@@ -179,11 +197,7 @@ fn apply(part: Part, s: &str) -> std::borrow::Cow<'_, str> {
         Part::NoExt => Cow::Borrowed(no_ext(s)),
         Part::Base => Cow::Borrowed(basename(s)),
         Part::BaseNoExt => Cow::Borrowed(no_ext(basename(s))),
-        Part::Dir => match s.rfind('/') {
-            Some(0) => Cow::Borrowed("/"),
-            Some(i) => Cow::Borrowed(&s[..i]),
-            None => Cow::Borrowed("."),
-        },
+        Part::Dir => Cow::Borrowed(dirname(s)),
     }
 }
 
@@ -256,6 +270,20 @@ mod tests {
             "echo 'd e' 'd e.x' . 'd e' 2 1"
         );
         assert_eq!(t.render(&v(&["f"]), 3, 2), "echo f f . f 3 2");
+        let t = Template::parse("echo {//}");
+        for (path, dir) in [
+            ("x/y/", "x"),
+            ("/x", "/"),
+            ("/", "/"),
+            ("x//y", "x"),
+            ("", "."),
+        ] {
+            assert_eq!(
+                t.render(&v(&[path]), 1, 1),
+                format!("echo {dir}"),
+                "{path:?}"
+            );
+        }
     }
 
     #[test]
