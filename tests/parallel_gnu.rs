@@ -289,7 +289,7 @@ fn alive(pid_file: &Path) -> bool {
         return false;
     };
     match std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())) {
-        Ok(stat) => stat[stat.rfind(')').unwrap() + 2..].chars().next() != Some('Z'),
+        Ok(stat) => !stat[stat.rfind(')').unwrap() + 2..].starts_with('Z'),
         Err(_) => false,
     }
 }
