@@ -1,1 +1,0 @@
-//! GNU parallel's everyday interface (in progress).
