@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     let argv = std::env::args_os().collect();
     let workers = omni::runtime::available_cpus();
     let executor = Arc::new(Executor::new(workers));
-    let exit = omni::cli::run(
+    let status = omni::cli::run_status(
         argv,
         env,
         omni::commands::SYSTEMS,
@@ -35,5 +35,5 @@ fn main() -> ExitCode {
     );
     // Dropping the last handle shuts the runtime down (bounded) before exit.
     drop(executor);
-    ExitCode::from(exit.code())
+    ExitCode::from(status.code)
 }

@@ -153,9 +153,38 @@ pub struct Ctx {
     pub governor: Governor,
     /// Set when the supervisor asked this (detached) process to stop.
     stop: Arc<AtomicBool>,
+    /// A process status that replaces the exit's code (see [`Ctx::set_status_code`]).
+    status_code: std::sync::atomic::AtomicU16,
+}
+
+/// How an invocation ended: omni's exit, and the process status, which is
+/// the exit's code unless a compatibility mode reproduces another tool's
+/// statuses (`omni parallel run` exits like GNU parallel: the number of
+/// failed jobs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Status {
+    pub exit: Exit,
+    pub code: u8,
+}
+
+impl From<Exit> for Status {
+    fn from(exit: Exit) -> Status {
+        Status {
+            exit,
+            code: exit.code(),
+        }
+    }
 }
 
 impl Ctx {
+    /// Makes the process exit with `code` instead of the exit's own code, when
+    /// the command ends without an error. Only for a compatibility mode whose
+    /// documented statuses are another tool's.
+    pub fn set_status_code(&self, code: u8) {
+        self.status_code
+            .store(u16::from(code) + 1, Ordering::SeqCst);
+    }
+
     /// True once `omni stop` (through the supervisor) asked this process to
     /// wind down. Long-running systems poll it between units of work.
     pub fn stop_requested(&self) -> bool {
@@ -351,6 +380,18 @@ pub fn run(
     executor: Arc<Executor>,
     own_process: bool,
 ) -> Exit {
+    run_status(argv, env, systems, streams, executor, own_process).exit
+}
+
+/// [`run`], with the process status to exit with.
+pub fn run_status(
+    argv: Vec<OsString>,
+    env: Env,
+    systems: &'static [SystemEntry],
+    streams: Streams,
+    executor: Arc<Executor>,
+    own_process: bool,
+) -> Status {
     let name = program_name(argv.first(), &env);
     // Until flags are parsed, errors use the format and colour asked for, if any.
     let early_settings = OutputSettings {
@@ -364,7 +405,7 @@ pub fn run(
         Ok(mode) => mode,
         Err(failure) => {
             early.error("omni", None, &failure);
-            return failure.exit();
+            return failure.exit().into();
         }
     };
     let cmd = match &mode {
@@ -386,7 +427,7 @@ pub fn run(
     std::mem::forget(cmd);
     let matches = match parsed {
         Ok(m) => m,
-        Err(err) => return clap_error(err, &early, &name, systems),
+        Err(err) => return clap_error(err, &early, &name, systems).into(),
     };
     let (invocation, leaf) = invocation_for(&mode, &matches);
     let globals = GlobalArgs::from_arg_matches(leaf).unwrap_or_default();
@@ -405,25 +446,33 @@ pub fn run(
         Ok(ctx) => ctx,
         Err((failure, out)) => {
             out.error(&prog, None, &failure);
-            return failure.exit();
+            return failure.exit().into();
         }
     };
     let attached = match attach_if_supervised(&ctx) {
         Ok(a) => a,
-        Err(failure) => return finish(&ctx, Err(failure)),
+        Err(failure) => return finish(&ctx, Err(failure)).into(),
     };
     let result = dispatch(&mode, &matches, &ctx);
+    let ok = result.is_ok();
     let exit = finish(&ctx, result);
+    let status = match ctx.status_code.load(Ordering::SeqCst) {
+        raw @ 1.. if ok => Status {
+            exit,
+            code: u8::try_from(raw - 1).unwrap_or(exit.code()),
+        },
+        _ => Status::from(exit),
+    };
     if ctx.config.bool("governor", "stats") {
         ctx.output.emit_err(&ctx.governor.stats());
     }
     if let Some(attached) = attached {
-        if let Err(e) = attached.finish(i32::from(exit.code())) {
+        if let Err(e) = attached.finish(i32::from(status.code)) {
             tracing::warn!("could not record the exit of this background entry: {e}");
         }
     }
     ctx.governor.release();
-    exit
+    status
 }
 
 /// The supervisor's view of a detached omni: pause and resume map to the
@@ -540,6 +589,7 @@ fn build_ctx(
         systems,
         governor,
         stop,
+        status_code: std::sync::atomic::AtomicU16::new(0),
     })
 }
 

@@ -12,7 +12,7 @@
 //!   leaves behind keep running, as under a shell, `xargs` or GNU parallel.
 //! - The pid is never signalled after the group is gone: Linux does not hand
 //!   out a pid that is still some group's id, and the group is probed before
-//!   each signal.
+//!   each signal. Zombies count as gone (they run nothing).
 
 use std::ffi::OsString;
 use std::io;
@@ -185,6 +185,30 @@ pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Fini
     })
 }
 
+/// A token cancelled when this process gets SIGINT or SIGTERM (Ctrl-C,
+/// `kill`, `omni stop`), so a command can stop its tasks' process groups
+/// and record what happened instead of dying with them still running. Must
+/// be called inside the runtime; the watcher ends with the runtime.
+pub fn cancel_on_signals() -> CancellationToken {
+    let cancel = CancellationToken::new();
+    let token = cancel.clone();
+    tokio::spawn(async move {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (Ok(mut term), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+        ) else {
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+        }
+        token.cancel();
+    });
+    cancel
+}
+
 fn stdio(sink: &Sink) -> io::Result<Stdio> {
     Ok(match sink {
         Sink::Null => Stdio::null(),
@@ -215,10 +239,13 @@ fn ending_of(status: std::process::ExitStatus) -> Ending {
     }
 }
 
-/// True while process group `pgid` has members.
+/// True while process group `pgid` has a member that still runs. A group
+/// left with only zombies counts as empty: they run nothing, and their
+/// reaping belongs to whoever inherited them (pid 1 can be slow at it).
 fn group_alive(pgid: libc::pid_t) -> bool {
     // SAFETY: signal 0 only probes; `pgid > 1` is checked by the caller.
-    unsafe { libc::killpg(pgid, 0) == 0 }
+    let any = unsafe { libc::killpg(pgid, 0) == 0 };
+    any && u32::try_from(pgid).is_ok_and(crate::runtime::supervisor::group_has_live_members)
 }
 
 fn signal_group(pgid: libc::pid_t, signal: libc::c_int) {

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use clap::Args;
 use rand::Rng;
-use tokio_util::sync::CancellationToken;
 
 use crate::cli::Ctx;
 use crate::runtime::error::{Exit, Failure};
@@ -227,24 +226,7 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool) -> Outco
     let id = job.id.clone();
     let governor = ctx.governor.clone();
     let summary: Summary = ctx.executor.block_on(async {
-        let cancel = CancellationToken::new();
-        let watcher = {
-            let cancel = cancel.clone();
-            tokio::spawn(async move {
-                use tokio::signal::unix::{SignalKind, signal};
-                let (Ok(mut term), Ok(mut int)) = (
-                    signal(SignalKind::terminate()),
-                    signal(SignalKind::interrupt()),
-                ) else {
-                    return;
-                };
-                tokio::select! {
-                    _ = term.recv() => {}
-                    _ = int.recv() => {}
-                }
-                cancel.cancel();
-            })
-        };
+        let cancel = crate::runtime::process::cancel_on_signals();
         let heartbeat = {
             let store = Arc::clone(&store);
             let id = id.clone();
@@ -258,7 +240,6 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool) -> Outco
         };
         let result =
             engine::execute(graph, &store, &id, &opts, &governor, &cancel, &progress).await;
-        watcher.abort();
         heartbeat.abort();
         result
     })??;

@@ -2,13 +2,12 @@
 //! options, lets `systems::parallel::gnu` run the jobs, and writes each
 //! job's output as it arrives (in input order with `-k`).
 //!
-//! Exit status: 0 when every job succeeded (or `--halt …success` fired);
-//! 1 when any job failed. GNU returns the number of failed jobs (1–101) or,
-//! with `--halt`, the exit of the job that triggered it; the system computes
-//! that status ([`gnu::Summary::status`]) but omni's exit codes are a fixed
-//! table (`runtime::error::Exit`), so the process exits 1 for all of them.
-//! omni's own errors keep omni's codes (2 usage, 65 bad joblog, 66 missing
-//! input file, 74 I/O).
+//! Exit status, as GNU parallel's: 0 when every job succeeded (or `--halt
+//! …success` fired); the number of failed jobs (1–100, 101 for more); with
+//! `--halt`, the status GNU gives ([`gnu::Summary::status`], passed on with
+//! `Ctx::set_status_code`). 130 when interrupted (SIGINT/SIGTERM stop every
+//! running job's process group). omni's own errors keep omni's codes (2
+//! usage, 65 bad joblog, 66 missing input file, 74 I/O).
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -142,9 +141,10 @@ pub(super) fn run(ctx: &Ctx, args: &RunArgs) -> Outcome {
         Plan::build(&args.words, &args.arg_file, &mut lock)?
     };
     let prog = "omni parallel";
-    let summary = ctx
-        .executor
-        .block_on(gnu::run(&plan, &opts, &ctx.governor, |event| {
+    let mut interrupted = false;
+    let summary = ctx.executor.block_on(async {
+        let interrupt = crate::runtime::process::cancel_on_signals();
+        let result = gnu::run(&plan, &opts, &ctx.governor, &interrupt, |event| {
             match event {
                 Event::DryRun(cmd) => {
                     ctx.output.raw(format!("{cmd}\n").as_bytes())?;
@@ -171,7 +171,17 @@ pub(super) fn run(ctx: &Ctx, args: &RunArgs) -> Outcome {
                 Event::Notice(text) => ctx.output.raw_err(&format!("{prog}: {text}\n")),
             }
             Ok::<(), Failure>(())
-        }))??;
+        })
+        .await;
+        interrupted = interrupt.is_cancelled();
+        result
+    })??;
+    if interrupted {
+        return Ok(Exit::Interrupted);
+    }
+    // GNU's status: the number of failed jobs (101 for more than 100), or
+    // with --halt the status GNU gives; omni's own errors keep omni's codes.
+    ctx.set_status_code(summary.status);
     Ok(if summary.status == 0 {
         Exit::Success
     } else {

@@ -88,6 +88,12 @@ pub fn own_start_ticks() -> Option<u64> {
         .map(|s| s.start_ticks)
 }
 
+/// True while process group `pgid` has a member that is not a zombie (a
+/// zombie runs no code; its reaping is up to its parent, maybe pid 1).
+pub fn group_has_live_members(pgid: u32) -> bool {
+    !proc::group_members(pgid).is_empty()
+}
+
 /// True when `pid` still runs and started at `start_ticks` (not a zombie,
 /// not a reused pid).
 pub fn process_alive(pid: u32, start_ticks: u64) -> bool {

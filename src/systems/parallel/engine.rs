@@ -29,6 +29,7 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::cache::{self, Components, FileError};
+use super::gnu::template::Template;
 use super::graph::{Foreach, Graph, Outcome, Task};
 use super::store::{CacheEntry, JobState, Record, Store, StoreError, TaskRow, TaskState, now};
 use crate::runtime::error::{Classify, Exit};
@@ -722,11 +723,14 @@ fn instances(task: &Task, workdir: &Path) -> Vec<(Option<String>, String)> {
             .filter(|p| workdir.join(p).exists())
             .collect(),
     };
+    // GNU parallel's replacement strings and quoting (and, without a
+    // replacement string, the item appended).
+    let template = Template::parse(&task.cmd);
     items
         .into_iter()
         .enumerate()
         .map(|(k, item)| {
-            let cmd = subst(&task.cmd, &item, k + 1, true);
+            let cmd = template.render(std::slice::from_ref(&item), k as u64 + 1, 1);
             (Some(item), cmd)
         })
         .collect()
@@ -737,40 +741,9 @@ fn subst_all(patterns: &[String], item: Option<&str>, seq: usize) -> Vec<String>
         None => patterns.to_vec(),
         Some(item) => patterns
             .iter()
-            .map(|p| subst(p, item, seq, false))
+            .map(|p| Template::parse(p).render_plain(&[item.to_string()], seq as u64))
             .collect(),
     }
-}
-
-/// GNU parallel's replacement strings for a `foreach` item: `{}` `{.}` `{/}`
-/// `{//}` `{/.}` `{#}`; values are shell-quoted in commands.
-fn subst(text: &str, item: &str, seq: usize, quote: bool) -> String {
-    let base = item.rsplit('/').next().unwrap_or(item);
-    let dir = match item.rfind('/') {
-        Some(0) => "/",
-        Some(p) => &item[..p],
-        None => ".",
-    };
-    let no_ext = |s: &str| -> String {
-        let name_start = s.rfind('/').map_or(0, |p| p + 1);
-        match s[name_start..].rfind('.') {
-            Some(dot) if dot > 0 => s[..name_start + dot].to_string(),
-            _ => s.to_string(),
-        }
-    };
-    let q = |s: &str| -> String {
-        if quote {
-            shell_words::quote(s).into_owned()
-        } else {
-            s.to_string()
-        }
-    };
-    text.replace("{//}", &q(dir))
-        .replace("{/.}", &q(&no_ext(base)))
-        .replace("{/}", &q(base))
-        .replace("{.}", &q(&no_ext(item)))
-        .replace("{#}", &seq.to_string())
-        .replace("{}", &q(item))
 }
 
 fn unit_spec(task: &Task, unit: &Unit, opts: &Options) -> Result<TaskSpec, EngineError> {
@@ -794,12 +767,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn replacement_strings_follow_gnu_parallel() {
+    fn file_patterns_get_unquoted_replacements() {
+        let item = Some("parts/it's.txt");
+        let patterns = ["out/{/.}.res".to_string(), "log-{#}".into(), "plain".into()];
         assert_eq!(
-            subst("{} {.} {/} {//} {/.} {#}", "dir/sub/a.tar.gz", 3, false),
-            "dir/sub/a.tar.gz dir/sub/a.tar a.tar.gz dir/sub a.tar 3"
+            subst_all(&patterns, item, 3),
+            ["out/it's.res", "log-3", "plain"]
         );
-        assert_eq!(subst("{//}", "a.txt", 1, false), ".");
-        assert_eq!(subst("cat {}", "it's here", 1, true), "cat 'it'\\''s here'");
+        assert_eq!(subst_all(&["a".into()], None, 1), ["a"]);
     }
 }

@@ -369,6 +369,7 @@ pub async fn run<E>(
     plan: &Plan,
     opts: &Options,
     governor: &Governor,
+    interrupt: &CancellationToken,
     mut on_event: impl FnMut(Event<'_>) -> Result<(), E>,
 ) -> Result<Summary, E>
 where
@@ -417,7 +418,8 @@ where
     });
     let mut halt_status: Option<u8> = None;
     let mut stopping = false;
-    let cancel = CancellationToken::new();
+    // NB: a child of `interrupt`, so Ctrl-C stops every running job's group.
+    let cancel = interrupt.child_token();
 
     let sink = if opts.ungroup {
         Sink::Inherit
@@ -432,6 +434,9 @@ where
     let mut turns: VecDeque<u64> = VecDeque::new();
 
     loop {
+        if interrupt.is_cancelled() {
+            stopping = true;
+        }
         while !stopping && set.len() < slots && next < todo.len() {
             let seq = todo[next];
             next += 1;

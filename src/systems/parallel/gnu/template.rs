@@ -97,9 +97,36 @@ impl Template {
 
     /// The command for one job.
     pub fn render(&self, args: &[String], seq: u64, slot: usize) -> String {
+        self.render_with(args, seq, slot, true)
+    }
+
+    /// The text with replacement strings filled in, values not quoted and
+    /// nothing appended: for file patterns (a task's `outputs: [out/{/.}.res]`).
+    pub fn render_plain(&self, args: &[String], seq: u64) -> String {
+        if !self.uses_args && !self.pieces.iter().any(|p| matches!(p, Piece::Seq)) {
+            return self
+                .pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Lit(s) => s.as_str(),
+                    _ => "",
+                })
+                .collect();
+        }
+        self.render_with(args, seq, 0, false)
+    }
+
+    fn render_with(&self, args: &[String], seq: u64, slot: usize, quote: bool) -> String {
         if self.input_is_command {
             return args.join(" ");
         }
+        let quote_into = |out: &mut String, value: &str| {
+            if quote {
+                quote_into(out, value);
+            } else {
+                out.push_str(value);
+            }
+        };
         let mut out = String::with_capacity(64);
         for piece in &self.pieces {
             match piece {
@@ -124,7 +151,7 @@ impl Template {
                 }
             }
         }
-        if !self.uses_args {
+        if !self.uses_args && quote {
             for a in args {
                 out.push(' ');
                 quote_into(&mut out, a);
