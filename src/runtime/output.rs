@@ -248,13 +248,16 @@ impl Output {
     /// Renders a report to stdout in the chosen format.
     pub fn emit<R: Render + ?Sized>(&self, report: &R) -> Result<(), Failure> {
         let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
+        // NB: buffered, so a large report is a few writes, not one per
+        // token or line (stdout is unbuffered underneath).
+        let mut buf = io::BufWriter::with_capacity(64 * 1024, &mut *out);
         let result = match self.format {
-            Format::Json => serde_json::to_writer_pretty(&mut *out, report)
+            Format::Json => serde_json::to_writer_pretty(&mut buf, report)
                 .map_err(io::Error::from)
-                .and_then(|()| out.write_all(b"\n")),
-            Format::Text => report.text(&mut *out, Style::new(self.color_out)),
+                .and_then(|()| buf.write_all(b"\n")),
+            Format::Text => report.text(&mut buf, Style::new(self.color_out)),
             Format::Junit => match report.junit() {
-                Some(xml) => out.write_all(xml.as_bytes()),
+                Some(xml) => buf.write_all(xml.as_bytes()),
                 None => {
                     return Err(Failure::new(
                         Exit::Usage,
@@ -264,7 +267,7 @@ impl Output {
             },
         };
         result
-            .and_then(|()| out.flush())
+            .and_then(|()| buf.flush())
             .map_err(|e| Failure::io("writing to stdout", e))
     }
 

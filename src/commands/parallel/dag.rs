@@ -97,13 +97,32 @@ fn logs_dir(ctx: &Ctx, job: &str) -> Result<PathBuf, Failure> {
     Ok(ctx.dirs()?.state.join("parallel/jobs").join(job))
 }
 
-fn read_graph(path: &Path) -> Result<(String, Graph), Failure> {
+/// Reads and checks a graph file.
+fn read_graph(store: &Store, path: &Path) -> Result<(String, Graph), Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
     let json = path.extension().is_some_and(|e| e == "json");
-    let graph = graph::parse(&text, json)
+    let graph = parse_graph(store, &text, json)
         .map_err(|e| Failure::new(Exit::DataErr, format!("{}: {e}", path.display())))?;
     Ok((text, graph))
+}
+
+/// Parses graph text, or takes the result of an earlier parse of the very
+/// same text from the store (a 10,000-task YAML file costs more to parse
+/// than a fully cached run of it).
+fn parse_graph(store: &Store, text: &str, json: bool) -> Result<Graph, graph::GraphError> {
+    let key = Graph::cache_key(text, json);
+    if let Ok(Some(cached)) = store.parsed_graph(&key)
+        && let Ok(graph) = serde_json::from_str::<Graph>(&cached)
+    {
+        return Ok(graph);
+    }
+    let graph = graph::parse(text, json)?;
+    if let Ok(encoded) = serde_json::to_string(&graph) {
+        // Best effort: a store that cannot take it only costs a re-parse.
+        let _ = store.remember_graph(&key, &encoded);
+    }
+    Ok(graph)
 }
 
 fn halt_now(halt: Option<&str>) -> Result<bool, Failure> {
@@ -134,7 +153,8 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
     let halt = halt_now(args.halt.as_deref())?;
     let graph_path = std::path::absolute(&args.graph)
         .map_err(|e| Failure::io(format!("resolving {}", args.graph.display()), e))?;
-    let (text, graph) = read_graph(&graph_path)?;
+    let mut store = open_store(ctx)?;
+    let (text, graph) = read_graph(&store, &graph_path)?;
     let workdir =
         std::env::current_dir().map_err(|e| Failure::io("finding the current directory", e))?;
     // NB: `--workers N` is omni's global flag: the job's CPU slots and the
@@ -157,7 +177,6 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
         keep_going: args.keep_going,
         entry: None,
     };
-    let mut store = open_store(ctx)?;
     let names: Vec<String> = graph.tasks.iter().map(|t| t.name.clone()).collect();
     store.create_job(&job, &names)?;
     if args.detach {
@@ -272,7 +291,7 @@ pub(super) fn resume(ctx: &Ctx, args: &ResumeArgs, halt_now: bool) -> Outcome {
         ));
     }
     let json = job.graph_path.extension().is_some_and(|e| e == "json");
-    let graph = graph::parse(&job.graph_text, json)
+    let graph = parse_graph(&store, &job.graph_text, json)
         .map_err(|e| Failure::new(Exit::DataErr, format!("job {}: its graph: {e}", job.id)))?;
     if args.detach {
         return detach(ctx, &store, &job.id, halt_now);

@@ -179,9 +179,9 @@ pub async fn execute(
     // Critical path: expected duration plus the longest path below.
     let mut expected = vec![1.0_f64; n];
     {
-        let s = lock();
+        let past = lock().histories()?;
         for (i, t) in graph.tasks.iter().enumerate() {
-            if let Some(secs) = s.history(&t.name, &t.cmd)? {
+            if let Some(secs) = past.get(&(t.name.clone(), t.cmd.clone())) {
                 expected[i] = secs.max(0.001);
             }
         }
@@ -232,6 +232,9 @@ pub async fn execute(
     let mut cancelled = false;
 
     loop {
+        // One transaction per pass: the lookups and writes below take one
+        // lock and one commit, which is committed before the next wait.
+        lock().begin()?;
         // Decide every ready task (skip, cache hit, or queue its units).
         while let Some((_, std::cmp::Reverse(i))) = ready.pop() {
             let task = &graph.tasks[i];
@@ -306,6 +309,8 @@ pub async fn execute(
                     slot.components = comps;
                     slot.outputs = outs;
                     if hit {
+                        // `explain` needs no parts for a cache hit.
+                        slot.row.components = None;
                         slot.state = TaskState::Cached;
                         slot.outcome = Some(Outcome::Succeeded);
                         slot.row.state = TaskState::Cached;
@@ -423,7 +428,11 @@ pub async fn execute(
         progress.running = running;
         on_progress(&progress);
         // Everything decided so far is on disk before we wait.
-        lock().record_tasks(job, &std::mem::take(&mut pending_records))?;
+        {
+            let mut s = lock();
+            s.record_tasks(job, &std::mem::take(&mut pending_records))?;
+            s.commit()?;
+        }
 
         if running == 0 && units.is_empty() && ready.is_empty() {
             break;

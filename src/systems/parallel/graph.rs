@@ -64,7 +64,7 @@ impl Classify for GraphError {
 }
 
 /// How a task is retried after a failure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Retries {
     /// Extra attempts after the first (0 = no retry).
     pub max: u32,
@@ -98,7 +98,7 @@ impl Retries {
 }
 
 /// What a task draws from the governor while it runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Resources {
     /// Worker permits (CPU slots).
     pub cpu: u32,
@@ -113,7 +113,7 @@ impl Default for Resources {
 }
 
 /// What a `foreach` fans out over.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Foreach {
     /// The files matching a glob, when the task becomes ready (so upstream
@@ -124,7 +124,7 @@ pub enum Foreach {
 }
 
 /// One task, with defaults applied.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     pub name: String,
     pub cmd: String,
@@ -143,7 +143,7 @@ pub struct Task {
 }
 
 /// A graph that passed every check, tasks in topological order (ties by name).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Graph {
     pub tasks: Vec<Task>,
 }
@@ -151,6 +151,18 @@ pub struct Graph {
 impl Graph {
     pub fn index_of(&self, name: &str) -> Option<usize> {
         self.tasks.iter().position(|t| t.name == name)
+    }
+
+    /// What identifies a graph file's text for the parsed-graph cache: the
+    /// text, its format, this schema and this build.
+    pub fn cache_key(text: &str, json: bool) -> String {
+        let mut h = blake3::Hasher::new();
+        h.update(b"omni-parallel-graph\0");
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(&[0, u8::from(json)]);
+        h.update(&SCHEMA_VERSION.to_le_bytes());
+        h.update(text.as_bytes());
+        h.finalize().to_hex().to_string()
     }
 }
 
@@ -596,7 +608,7 @@ pub enum Outcome {
 /// A `when` condition: `a.succeeded || (b.failed && !c.skipped)`.
 /// States: `succeeded`, `failed`, `skipped`, `completed` (succeeded or
 /// failed), case-insensitive (Argo's `A.Succeeded` reads the same).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Condition {
     Is(String, State),
     Not(Box<Condition>),
@@ -604,7 +616,7 @@ pub enum Condition {
     Or(Box<Condition>, Box<Condition>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     Succeeded,
@@ -818,6 +830,19 @@ mod tests {
         assert_eq!(g.tasks[0].retries.max, 2);
         assert_eq!(g.tasks[1].foreach, Some(Foreach::Glob("parts/*".into())));
         assert_eq!(g.tasks[1].retries.max, 3);
+    }
+
+    #[test]
+    fn a_parsed_graph_survives_its_cache_encoding() {
+        let g = parse(
+            "tasks:\n  a: {cmd: x, timeout: 1500ms, retries: {max: 2, backoff: 10ms, jitter: 0.5}, foreach: [p, q]}\n  \
+             b: {cmd: y, deps: [a], when: '!(a.failed || a.skipped) && a.completed', resources: {cpu: 2, mem_mb: 9}}\n",
+            false,
+        )
+        .unwrap();
+        let back: Graph = serde_json::from_str(&serde_json::to_string(&g).unwrap()).unwrap();
+        assert_eq!(back, g);
+        assert_ne!(Graph::cache_key("x", false), Graph::cache_key("x", true));
     }
 
     #[test]

@@ -213,6 +213,56 @@ pub struct CacheEntry {
     pub outputs: BTreeMap<String, String>,
 }
 
+fn write_records(conn: &Connection, job: &str, records: &[Record]) -> rusqlite::Result<()> {
+    for Record {
+        row,
+        cache,
+        history,
+    } in records
+    {
+        conn.prepare_cached(
+            "UPDATE tasks SET state = ?3, reason = ?4, attempts = ?5, exit_code = ?6, signal = ?7,
+               started = ?8, finished = ?9, runtime = ?10, instances = ?11, cache_key = ?12,
+               components = ?13
+             WHERE job_id = ?1 AND name = ?2",
+        )?
+        .execute(params![
+            job,
+            row.name,
+            row.state.as_str(),
+            row.reason,
+            row.attempts,
+            row.exit_code,
+            row.signal,
+            row.started,
+            row.finished,
+            row.runtime,
+            row.instances,
+            row.cache_key,
+            row.components
+        ])?;
+        if let Some(c) = cache {
+            conn.prepare_cached(
+                "INSERT OR REPLACE INTO cache(key, task, created, components, outputs) VALUES(?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                c.key,
+                c.task,
+                now(),
+                c.components,
+                serde_json::to_string(&c.outputs).unwrap_or_default()
+            ])?;
+        }
+        if let Some((cmd, secs)) = history {
+            conn.prepare_cached(
+                "INSERT OR REPLACE INTO history(task, cmd, runtime) VALUES(?1, ?2, ?3)",
+            )?
+            .execute(params![row.name, cmd, secs])?;
+        }
+    }
+    Ok(())
+}
+
 pub fn now() -> f64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -254,6 +304,8 @@ impl Store {
              CREATE INDEX IF NOT EXISTS cache_by_task ON cache(task, created);
              CREATE TABLE IF NOT EXISTS history(
                task TEXT NOT NULL, cmd TEXT NOT NULL, runtime REAL NOT NULL, PRIMARY KEY(task, cmd));
+             CREATE TABLE IF NOT EXISTS graphs(
+               key TEXT PRIMARY KEY, graph TEXT NOT NULL, used REAL NOT NULL);
              CREATE TABLE IF NOT EXISTS files(
                path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
                ino INTEGER NOT NULL, digest TEXT NOT NULL);",
@@ -472,66 +524,93 @@ impl Store {
     }
 
     /// Writes many task results in one transaction (a burst of cached tasks
-    /// costs one commit, not one each).
+    /// costs one commit, not one each); inside [`Store::begin`] they join
+    /// the open transaction.
     pub fn record_tasks(&mut self, job: &str, records: &[Record]) -> Result<(), StoreError> {
         if records.is_empty() {
             return Ok(());
         }
-        let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(|e| StoreError::Sqlite {
-            path: path.clone(),
-            source: e,
-        })?;
-        let res = (|| {
-            for Record {
-                row,
-                cache,
-                history,
-            } in records
-            {
-                tx.prepare_cached(
-                "UPDATE tasks SET state = ?3, reason = ?4, attempts = ?5, exit_code = ?6, signal = ?7,
-                   started = ?8, finished = ?9, runtime = ?10, instances = ?11, cache_key = ?12,
-                   components = ?13
-                 WHERE job_id = ?1 AND name = ?2",
-            )?
-            .execute(params![
-                    job,
-                    row.name,
-                    row.state.as_str(),
-                    row.reason,
-                    row.attempts,
-                    row.exit_code,
-                    row.signal,
-                    row.started,
-                    row.finished,
-                    row.runtime,
-                    row.instances,
-                    row.cache_key,
-                    row.components
-                ])?;
-                if let Some(c) = cache {
-                    tx.prepare_cached(
-                    "INSERT OR REPLACE INTO cache(key, task, created, components, outputs) VALUES(?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![
-                        c.key,
-                        c.task,
-                        now(),
-                        c.components,
-                        serde_json::to_string(&c.outputs).unwrap_or_default()
-                    ])?;
-                }
-                if let Some((cmd, secs)) = history {
-                    tx.prepare_cached(
-                        "INSERT OR REPLACE INTO history(task, cmd, runtime) VALUES(?1, ?2, ?3)",
-                    )?
-                    .execute(params![row.name, cmd, secs])?;
-                }
+        let own = self.conn.is_autocommit();
+        let run = || -> rusqlite::Result<()> {
+            if own {
+                self.conn.execute_batch("BEGIN IMMEDIATE")?;
             }
-            tx.commit()
-        })();
-        res.map_err(|source| StoreError::Sqlite { path, source })
+            let written = write_records(&self.conn, job, records);
+            match (own, written) {
+                (true, Ok(())) => self.conn.execute_batch("COMMIT"),
+                (true, Err(e)) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(e)
+                }
+                (false, r) => r,
+            }
+        };
+        run().map_err(|e| self.err(e))
+    }
+
+    /// Opens a transaction that groups the reads and writes of one
+    /// scheduling pass (one lock, one commit); [`Store::commit`] ends it.
+    pub fn begin(&self) -> Result<(), StoreError> {
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN").map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    pub fn commit(&self) -> Result<(), StoreError> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// A graph parsed earlier from the same text (see `Graph::cache_key`), as JSON.
+    pub fn parsed_graph(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let run = || -> rusqlite::Result<Option<String>> {
+            let found: Option<String> = self
+                .conn
+                .prepare_cached("SELECT graph FROM graphs WHERE key = ?1")?
+                .query_row([key], |r| r.get(0))
+                .optional()?;
+            if found.is_some() {
+                self.conn.execute(
+                    "UPDATE graphs SET used = ?2 WHERE key = ?1",
+                    params![key, now()],
+                )?;
+            }
+            Ok(found)
+        };
+        run().map_err(|e| self.err(e))
+    }
+
+    /// Remembers a parsed graph, keeping the 32 most recently used.
+    pub fn remember_graph(&self, key: &str, json: &str) -> Result<(), StoreError> {
+        let run = || -> rusqlite::Result<()> {
+            self.conn.execute(
+                "INSERT OR REPLACE INTO graphs(key, graph, used) VALUES(?1, ?2, ?3)",
+                params![key, json, now()],
+            )?;
+            self.conn.execute(
+                "DELETE FROM graphs WHERE key NOT IN (SELECT key FROM graphs ORDER BY used DESC LIMIT 32)",
+                [],
+            )?;
+            Ok(())
+        };
+        run().map_err(|e| self.err(e))
+    }
+
+    /// Every recorded run time of these tasks: (task, command) → seconds.
+    pub fn histories(
+        &self,
+    ) -> Result<std::collections::HashMap<(String, String), f64>, StoreError> {
+        let run = || -> rusqlite::Result<std::collections::HashMap<(String, String), f64>> {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT task, cmd, runtime FROM history")?;
+            stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
+                .collect()
+        };
+        run().map_err(|e| self.err(e))
     }
 
     pub fn cache_entry(&self, key: &str) -> Result<Option<CacheEntry>, StoreError> {
