@@ -182,7 +182,7 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
     if args.detach {
         return detach(ctx, &store, &id, halt);
     }
-    drive(ctx, store, &job, &graph, halt)
+    drive(ctx, store, &job, &graph, halt, false)
 }
 
 fn detach(ctx: &Ctx, store: &Store, id: &str, halt: bool) -> Outcome {
@@ -219,7 +219,7 @@ impl Render for Detached {
 }
 
 /// Runs the job in this process until it ends (or SIGINT/SIGTERM cancels it).
-fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool) -> Outcome {
+fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: bool) -> Outcome {
     let start_ticks = supervisor::own_start_ticks().unwrap_or(0);
     store.claim(&job.id, std::process::id(), start_ticks)?;
     let store = Arc::new(Mutex::new(store));
@@ -231,6 +231,7 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool) -> Outco
         logs: logs_dir(ctx, &job.id)?,
         mem_budget_mb: mem_budget_mb(),
         grace: Duration::from_secs(2),
+        resume,
     };
     let show = ctx.output.progress_allowed();
     let output = &ctx.output;
@@ -267,8 +268,7 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool) -> Outco
     }
     let s = store.lock().unwrap_or_else(|e| e.into_inner());
     s.finish_job(&job.id, summary.state)?;
-    let tasks = s.tasks(&job.id)?;
-    let report = StatusReport::new(s.job(&job.id)?, tasks);
+    let report = StatusReport::new(s.job(&job.id)?, summary.tasks);
     ctx.output.emit(&report)?;
     Ok(match summary.state {
         JobState::Succeeded => Exit::Success,
@@ -296,7 +296,7 @@ pub(super) fn resume(ctx: &Ctx, args: &ResumeArgs, halt_now: bool) -> Outcome {
     if args.detach {
         return detach(ctx, &store, &job.id, halt_now);
     }
-    drive(ctx, store, &job, &graph, halt_now)
+    drive(ctx, store, &job, &graph, halt_now, true)
 }
 
 fn job_alive(job: &Job) -> bool {

@@ -78,6 +78,8 @@ pub struct Options {
     pub mem_budget_mb: u64,
     /// Between SIGTERM and SIGKILL when a task is stopped.
     pub grace: Duration,
+    /// Keep the tasks the store records as succeeded or cached.
+    pub resume: bool,
 }
 
 /// Counts for a progress display.
@@ -97,6 +99,9 @@ pub struct Summary {
     pub progress: Progress,
     /// Tasks that actually ran (at least one attempt) in this run.
     pub executed: usize,
+    /// Every task's row as recorded, in graph order.
+    #[serde(skip)]
+    pub tasks: Vec<TaskRow>,
 }
 
 struct Slot {
@@ -152,11 +157,16 @@ pub async fn execute(
             dependants[index[d.as_str()]].push(i);
         }
     }
-    let recorded: BTreeMap<String, TaskRow> = lock()
-        .tasks(job)?
-        .into_iter()
-        .map(|r| (r.name.clone(), r))
-        .collect();
+    // Only a resumed job has results to keep.
+    let recorded: BTreeMap<String, TaskRow> = if opts.resume {
+        lock()
+            .tasks(job)?
+            .into_iter()
+            .map(|r| (r.name.clone(), r))
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
     let mut slots: Vec<Slot> = graph
         .tasks
         .iter()
@@ -604,6 +614,7 @@ pub async fn execute(
         state,
         progress,
         executed: executed.len(),
+        tasks: slots.into_iter().map(|s| s.row).collect(),
     })
 }
 

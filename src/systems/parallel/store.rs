@@ -286,6 +286,7 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(10)).map_err(err)?;
         conn.execute_batch(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;
+             PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;
              CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
              CREATE TABLE IF NOT EXISTS jobs(
                id TEXT PRIMARY KEY, graph_path TEXT NOT NULL, graph_text TEXT NOT NULL,
