@@ -35,6 +35,10 @@ pub enum Sink {
     File(PathBuf),
     /// Appended to this file.
     Append(PathBuf),
+    /// Appended to this file, which is created only when the first byte
+    /// arrives (through a pipe): thousands of silent tasks leave no empty
+    /// log files behind, and cost no file creation each.
+    AppendLazily(PathBuf),
     /// The same stream as omni's own.
     Inherit,
 }
@@ -148,8 +152,14 @@ pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Fini
             let _ = stdin.write_all(&bytes).await;
         });
     }
-    let stdout = child.stdout.take().map(|s| tokio::spawn(read_all(s)));
-    let stderr = child.stderr.take().map(|s| tokio::spawn(read_all(s)));
+    let stdout = child
+        .stdout
+        .take()
+        .map(|s| tokio::spawn(drain(s, lazy_path(&spec.stdout))));
+    let stderr = child
+        .stderr
+        .take()
+        .map(|s| tokio::spawn(drain(s, lazy_path(&spec.stderr))));
 
     let deadline = async {
         match spec.timeout {
@@ -209,10 +219,53 @@ pub fn cancel_on_signals() -> CancellationToken {
     cancel
 }
 
+fn lazy_path(sink: &Sink) -> Option<PathBuf> {
+    match sink {
+        Sink::AppendLazily(path) => Some(path.clone()),
+        _ => None,
+    }
+}
+
+/// Reads a piped stream to its end: into memory, or, with `file`, into
+/// that file (opened for appending at the first byte).
+async fn drain(
+    stream: impl AsyncRead + Unpin,
+    file: Option<PathBuf>,
+) -> io::Result<Vec<u8>> {
+    let Some(path) = file else {
+        return read_all(stream).await;
+    };
+    let mut stream = stream;
+    let mut buf = vec![0_u8; 16 * 1024];
+    let mut out: Option<tokio::fs::File> = None;
+    loop {
+        let n = stream.read(&mut buf).await?;
+        if n == 0 {
+            break;
+        }
+        if out.is_none() {
+            out = Some(
+                tokio::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&path)
+                    .await?,
+            );
+        }
+        if let Some(f) = out.as_mut() {
+            f.write_all(&buf[..n]).await?;
+        }
+    }
+    if let Some(mut f) = out {
+        f.flush().await?;
+    }
+    Ok(Vec::new())
+}
+
 fn stdio(sink: &Sink) -> io::Result<Stdio> {
     Ok(match sink {
         Sink::Null => Stdio::null(),
-        Sink::Capture => Stdio::piped(),
+        Sink::Capture | Sink::AppendLazily(_) => Stdio::piped(),
         Sink::Inherit => Stdio::inherit(),
         Sink::File(path) => Stdio::from(std::fs::File::create(path)?),
         Sink::Append(path) => Stdio::from(
@@ -328,6 +381,21 @@ mod tests {
         assert_eq!(done.ending, Ending::Exited(3));
         assert_eq!(done.stdout, b"out");
         assert_eq!(done.stderr, b"err");
+    }
+
+    #[test]
+    fn lazy_files_exist_only_for_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, err) = (dir.path().join("t.out"), dir.path().join("t.err"));
+        let mut spec = TaskSpec::shell("echo one");
+        spec.stdout = Sink::AppendLazily(out.clone());
+        spec.stderr = Sink::AppendLazily(err.clone());
+        let rt = rt();
+        rt.block_on(run(&spec, &CancellationToken::new())).unwrap();
+        spec.command = "echo two".into();
+        rt.block_on(run(&spec, &CancellationToken::new())).unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "one\ntwo\n");
+        assert!(!err.exists(), "no stderr, no file");
     }
 
     #[test]

@@ -775,8 +775,8 @@ fn unit_spec(task: &Task, unit: &Unit, opts: &Options) -> Result<TaskSpec, Engin
     let mut spec = TaskSpec::shell(unit.cmd.clone());
     spec.cwd = Some(opts.workdir.clone());
     spec.env = task.env.iter().map(|(k, v)| (k.into(), v.into())).collect();
-    spec.stdout = Sink::Append(opts.logs.join(format!("{stem}.out")));
-    spec.stderr = Sink::Append(opts.logs.join(format!("{stem}.err")));
+    spec.stdout = Sink::AppendLazily(opts.logs.join(format!("{stem}.out")));
+    spec.stderr = Sink::AppendLazily(opts.logs.join(format!("{stem}.err")));
     spec.timeout = task.timeout;
     spec.grace = opts.grace;
     Ok(spec)

@@ -293,23 +293,27 @@ impl Store {
                state TEXT NOT NULL, created REAL NOT NULL, finished REAL,
                pid INTEGER, pid_start INTEGER, heartbeat REAL, workdir TEXT NOT NULL,
                workers INTEGER NOT NULL, keep_going INTEGER NOT NULL, entry TEXT);
+             -- WITHOUT ROWID: one B-tree per table, so a task's result
+             -- touches few pages per commit.
              CREATE TABLE IF NOT EXISTS tasks(
                job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, name TEXT NOT NULL,
+               seq INTEGER NOT NULL,
                state TEXT NOT NULL, reason TEXT, attempts INTEGER NOT NULL DEFAULT 0,
                exit_code INTEGER, signal INTEGER, started REAL, finished REAL, runtime REAL,
                instances INTEGER NOT NULL DEFAULT 0, cache_key TEXT, components TEXT,
-               PRIMARY KEY(job_id, name));
+               PRIMARY KEY(job_id, name)) WITHOUT ROWID;
              CREATE TABLE IF NOT EXISTS cache(
                key TEXT PRIMARY KEY, task TEXT NOT NULL, created REAL NOT NULL,
-               components TEXT NOT NULL, outputs TEXT NOT NULL);
+               components TEXT NOT NULL, outputs TEXT NOT NULL) WITHOUT ROWID;
              CREATE INDEX IF NOT EXISTS cache_by_task ON cache(task, created);
              CREATE TABLE IF NOT EXISTS history(
-               task TEXT NOT NULL, cmd TEXT NOT NULL, runtime REAL NOT NULL, PRIMARY KEY(task, cmd));
+               task TEXT NOT NULL, cmd TEXT NOT NULL, runtime REAL NOT NULL,
+               PRIMARY KEY(task, cmd)) WITHOUT ROWID;
              CREATE TABLE IF NOT EXISTS graphs(
-               key TEXT PRIMARY KEY, graph TEXT NOT NULL, used REAL NOT NULL);
+               key TEXT PRIMARY KEY, graph TEXT NOT NULL, used REAL NOT NULL) WITHOUT ROWID;
              CREATE TABLE IF NOT EXISTS files(
                path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-               ino INTEGER NOT NULL, digest TEXT NOT NULL);",
+               ino INTEGER NOT NULL, digest TEXT NOT NULL) WITHOUT ROWID;",
         )
         .map_err(err)?;
         let found: Option<i64> = conn
@@ -369,9 +373,9 @@ impl Store {
                 ],
             )?;
             let mut stmt =
-                tx.prepare("INSERT INTO tasks(job_id, name, state) VALUES(?1, ?2, 'pending')")?;
-            for t in tasks {
-                stmt.execute(params![job.id, t])?;
+                tx.prepare("INSERT INTO tasks(job_id, name, seq, state) VALUES(?1, ?2, ?3, 'pending')")?;
+            for (seq, t) in tasks.iter().enumerate() {
+                stmt.execute(params![job.id, t, seq as i64])?;
             }
             drop(stmt);
             tx.commit()
@@ -474,7 +478,7 @@ impl Store {
             let mut stmt = self.conn.prepare(
                 "SELECT name, state, reason, attempts, exit_code, signal, started, finished, runtime,
                         instances, cache_key, components
-                 FROM tasks WHERE job_id = ?1 ORDER BY rowid",
+                 FROM tasks WHERE job_id = ?1 ORDER BY seq",
             )?;
             stmt.query_map([job], |r| {
                 Ok(TaskRow {
