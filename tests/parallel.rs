@@ -553,3 +553,65 @@ fn logs_show_each_tasks_output() {
     let out = h.run(&["logs", "--job-id", &job, "--task", "nope"]);
     assert_eq!(out.status.code(), Some(66));
 }
+
+#[test]
+fn the_longest_remaining_path_starts_first() {
+    let h = Home::new();
+    // One worker: the order is the scheduler's choice. The chain c1→c2→c3
+    // is the critical path, so its head runs before the independent leaves
+    // even though their names (and graph order) come first.
+    h.write(
+        "wf.yaml",
+        "tasks:\n  c1: {cmd: 'echo c1 >> order'}\n  c2: {cmd: 'echo c2 >> order', deps: [c1]}\n  \
+         c3: {cmd: 'echo c3 >> order', deps: [c2]}\n  a1: {cmd: 'echo a1 >> order'}\n  a2: {cmd: 'echo a2 >> order'}\n",
+    );
+    let out = h.run(&["submit", "--graph", "wf.yaml", "--workers", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let order: Vec<String> = h.read("order").lines().map(String::from).collect();
+    // c1 (path 3) and c2 (path 2) beat the leaves (path 1); c3 ties with them.
+    assert_eq!(order[..2], ["c1", "c2"], "{order:?}");
+    assert_eq!(order.len(), 5);
+
+    // With history, durations count: a slow leaf outweighs a fast chain.
+    h.write(
+        "wf2.yaml",
+        "tasks:\n  c1: {cmd: 'echo c1 >> order2'}\n  c2: {cmd: 'echo c2 >> order2', deps: [c1]}\n  \
+         slow: {cmd: 'echo slow >> order2; sleep 0.6', cache: false}\n",
+    );
+    h.run(&["submit", "--graph", "wf2.yaml", "--workers", "1"]);
+    std::fs::remove_file(h.at("order2")).unwrap();
+    // Second run: c1, c2 are cached; make them run again by changing nothing
+    // but caching: `slow` (0.6 s measured) must now start first even against
+    // a two-task chain of fast tasks with no cache.
+    h.write(
+        "wf2.yaml",
+        "tasks:\n  c1: {cmd: 'echo c1 >> order2', cache: false}\n  c2: {cmd: 'echo c2 >> order2', deps: [c1], cache: false}\n  \
+         slow: {cmd: 'echo slow >> order2; sleep 0.6', cache: false}\n",
+    );
+    h.run(&["submit", "--graph", "wf2.yaml", "--workers", "1"]);
+    let order: Vec<String> = h.read("order2").lines().map(String::from).collect();
+    assert_eq!(order[0], "slow", "{order:?}");
+}
+
+#[test]
+fn a_missing_command_fails_its_task_with_127() {
+    let h = Home::new();
+    h.write(
+        "wf.yaml",
+        "tasks:\n  a: {cmd: 'no-such-command-omni-test'}\n  b: {cmd: 'echo b >> ran', deps: [a]}\n",
+    );
+    let out = h.run(&["submit", "--graph", "wf.yaml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let job = h.last_job();
+    assert_eq!(
+        h.task_state(&job, "a"),
+        ("failed".into(), "exited with status 127".into())
+    );
+    assert_eq!(h.task_state(&job, "b").1, "upstream 'a' failed");
+    let logs = h.run(&["logs", "--job-id", &job, "--task", "a"]);
+    assert!(
+        String::from_utf8_lossy(&logs.stdout).contains("not found"),
+        "{}",
+        text(&logs)
+    );
+}

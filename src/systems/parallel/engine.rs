@@ -118,10 +118,37 @@ struct Slot {
 }
 
 struct Unit {
+    /// The task's critical path (scaled): units start highest first.
+    priority: u64,
     task: usize,
     instance: usize,
     cmd: String,
 }
+
+// Units waiting for a slot: the longest critical path first, then graph
+// order, then instance order (so a fan-out starts in item order).
+impl Ord for Unit {
+    fn cmp(&self, other: &Unit) -> std::cmp::Ordering {
+        self.priority
+            .cmp(&other.priority)
+            .then(other.task.cmp(&self.task))
+            .then(other.instance.cmp(&self.instance))
+    }
+}
+
+impl PartialOrd for Unit {
+    fn partial_cmp(&self, other: &Unit) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Unit {
+    fn eq(&self, other: &Unit) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Unit {}
 
 struct Done {
     task: usize,
@@ -232,7 +259,7 @@ pub async fn execute(
     })?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Done>();
     let stop_running = cancel.child_token();
-    let mut units: std::collections::VecDeque<Unit> = std::collections::VecDeque::new();
+    let mut units: BinaryHeap<Unit> = BinaryHeap::new();
     let mut free_cpu = opts.workers.max(1);
     let mut free_mem = opts.mem_budget_mb;
     let mut running = 0_usize;
@@ -344,7 +371,8 @@ pub async fn execute(
                         slot.row.reason = None;
                         slot.units_left = instances.len();
                         for (k, (_, cmd)) in instances.into_iter().enumerate() {
-                            units.push_back(Unit {
+                            units.push(Unit {
+                                priority: prio(i).0,
                                 task: i,
                                 instance: k,
                                 cmd,
@@ -356,7 +384,7 @@ pub async fn execute(
         }
 
         // Start units while slots (and memory) allow, in priority order.
-        while let Some(unit) = units.front() {
+        while let Some(unit) = units.peek() {
             let task = &graph.tasks[unit.task];
             if halted.is_some() || cancelled {
                 break;
@@ -366,7 +394,7 @@ pub async fn execute(
             if cpu > free_cpu || mem > free_mem {
                 break;
             }
-            let Some(unit) = units.pop_front() else { break };
+            let Some(unit) = units.pop() else { break };
             free_cpu -= cpu;
             free_mem -= mem;
             running += 1;
@@ -415,7 +443,7 @@ pub async fn execute(
         }
         // Units that can never start (halt, cancel) are dropped.
         if halted.is_some() || cancelled {
-            for unit in units.drain(..) {
+            for unit in std::mem::take(&mut units).into_vec() {
                 let reason = halted.clone().unwrap_or_else(|| "cancelled".into());
                 let slot = &mut slots[unit.task];
                 slot.units_left -= 1;
@@ -450,7 +478,7 @@ pub async fn execute(
         if running == 0 {
             // Only reachable when units wait for resources that can never
             // free (a task needs more than the whole budget).
-            if let Some(unit) = units.pop_front() {
+            if let Some(unit) = units.pop() {
                 let task = &graph.tasks[unit.task];
                 let reason = format!(
                     "needs {} MiB of memory, more than the budget of {} MiB",
