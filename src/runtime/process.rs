@@ -152,46 +152,53 @@ pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Fini
             let _ = stdin.write_all(&bytes).await;
         });
     }
-    let stdout = child
-        .stdout
-        .take()
-        .map(|s| tokio::spawn(drain(s, lazy_path(&spec.stdout))));
-    let stderr = child
-        .stderr
-        .take()
-        .map(|s| tokio::spawn(drain(s, lazy_path(&spec.stderr))));
-
-    let deadline = async {
-        match spec.timeout {
-            Some(t) => tokio::time::sleep(t).await,
-            None => std::future::pending().await,
-        }
+    // NB: the output is read in this same task (joined with the wait), not
+    // in spawned ones: a short task costs no extra task hand-offs.
+    let (out_stream, err_stream) = (child.stdout.take(), child.stderr.take());
+    let reading = async {
+        let out = async {
+            match out_stream {
+                Some(s) => drain(s, lazy_path(&spec.stdout)).await,
+                None => Ok(Vec::new()),
+            }
+        };
+        let err = async {
+            match err_stream {
+                Some(s) => drain(s, lazy_path(&spec.stderr)).await,
+                None => Ok(Vec::new()),
+            }
+        };
+        tokio::join!(out, err)
     };
-    let ending = tokio::select! {
-        status = child.wait() => ending_of(status?),
-        () = deadline => {
-            stop_group(&mut child, pid, spec.grace).await?;
-            Ending::TimedOut
-        }
-        () = cancel.cancelled() => {
-            stop_group(&mut child, pid, spec.grace).await?;
-            Ending::Cancelled
-        }
+    let waiting = async {
+        let deadline = async {
+            match spec.timeout {
+                Some(t) => tokio::time::sleep(t).await,
+                None => std::future::pending().await,
+            }
+        };
+        let ending = tokio::select! {
+            status = child.wait() => ending_of(status?),
+            () = deadline => {
+                stop_group(&mut child, pid, spec.grace).await?;
+                Ending::TimedOut
+            }
+            () = cancel.cancelled() => {
+                stop_group(&mut child, pid, spec.grace).await?;
+                Ending::Cancelled
+            }
+        };
+        Ok::<_, io::Error>((ending, clock.elapsed()))
     };
-    let runtime = clock.elapsed();
-    let collect = |h: Option<tokio::task::JoinHandle<io::Result<Vec<u8>>>>| async move {
-        match h {
-            Some(h) => h.await.map_err(io::Error::other)?,
-            None => Ok(Vec::new()),
-        }
-    };
+    let (waited, (stdout, stderr)) = tokio::join!(waiting, reading);
+    let (ending, runtime) = waited?;
     Ok(Finished {
         ending,
         pid,
         started,
         runtime,
-        stdout: collect(stdout).await?,
-        stderr: collect(stderr).await?,
+        stdout: stdout?,
+        stderr: stderr?,
     })
 }
 

@@ -24,8 +24,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use futures_util::StreamExt as _;
+use futures_util::stream::FuturesUnordered;
 use rand::Rng;
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::cache::{self, Components, FileError};
@@ -257,7 +258,9 @@ pub async fn execute(
         task: "(logs)".into(),
         source: FileError::Io(opts.logs.display().to_string(), e),
     })?;
-    let (tx, mut rx) = mpsc::unbounded_channel::<Done>();
+    // NB: running units are futures this loop polls itself (no spawned
+    // tasks): a finished task is noticed without a hand-off between threads.
+    let mut in_flight = FuturesUnordered::new();
     let stop_running = cancel.child_token();
     let mut units: BinaryHeap<Unit> = BinaryHeap::new();
     let mut free_cpu = opts.workers.max(1);
@@ -400,12 +403,11 @@ pub async fn execute(
             running += 1;
             executed.insert(unit.task);
             let spec = unit_spec(task, &unit, opts)?;
-            let tx = tx.clone();
             let stop = stop_running.clone();
             let governor = governor.clone();
             let retries = task.retries.clone();
             let mut rng = governor.rng(&format!("parallel/retry/{}/{}", task.name, unit.instance));
-            tokio::spawn(async move {
+            in_flight.push(async move {
                 let _permit = governor.acquire_many(u32::try_from(cpu).unwrap_or(1)).await;
                 let started = now();
                 let clock = std::time::Instant::now();
@@ -431,14 +433,14 @@ pub async fn execute(
                         () = stop.cancelled() => break Ok(Ending::Cancelled),
                     }
                 };
-                let _ = tx.send(Done {
+                Done {
                     task: unit.task,
                     instance: unit.instance,
                     ending,
                     attempts,
                     started,
                     runtime: clock.elapsed().as_secs_f64(),
-                });
+                }
             });
         }
         // Units that can never start (halt, cancel) are dropped.
@@ -501,7 +503,7 @@ pub async fn execute(
             }
         }
         let done = tokio::select! {
-            done = rx.recv() => done,
+            done = in_flight.next(), if !in_flight.is_empty() => done,
             () = cancel.cancelled(), if !cancelled => {
                 cancelled = true;
                 stop_running.cancel();
