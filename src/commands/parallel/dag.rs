@@ -17,7 +17,7 @@ use crate::runtime::supervisor;
 use crate::systems::parallel::cache::Components;
 use crate::systems::parallel::engine::{self, Options, Progress, Summary};
 use crate::systems::parallel::graph::{self, Graph};
-use crate::systems::parallel::store::{Job, JobState, Store, TaskRow, TaskState, now};
+use crate::systems::parallel::store::{Job, JobState, Store, TaskRow, TaskState};
 
 #[derive(Args, Debug)]
 pub(super) struct SubmitArgs {
@@ -162,21 +162,14 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
     let workers = u32::try_from(ctx.governor.settings().workers).unwrap_or(1);
     let mut rng = ctx.governor.rng("parallel/job-id");
     let id = format!("p-{:08x}", rng.r#gen::<u32>());
-    let job = Job {
-        id: id.clone(),
+    let job = Job::new(
+        id.clone(),
         graph_path,
-        graph_text: text,
-        state: JobState::Running,
-        created: now(),
-        finished: None,
-        pid: None,
-        pid_start: None,
-        heartbeat: None,
+        text,
         workdir,
         workers,
-        keep_going: args.keep_going,
-        entry: None,
-    };
+        args.keep_going,
+    );
     let names: Vec<String> = graph.tasks.iter().map(|t| t.name.clone()).collect();
     store.create_job(&job, &names)?;
     if args.detach {

@@ -155,6 +155,34 @@ pub struct Job {
     pub entry: Option<String>,
 }
 
+impl Job {
+    /// A job about to run for the first time.
+    pub fn new(
+        id: String,
+        graph_path: PathBuf,
+        graph_text: String,
+        workdir: PathBuf,
+        workers: u32,
+        keep_going: bool,
+    ) -> Job {
+        Job {
+            id,
+            graph_path,
+            graph_text,
+            state: JobState::Running,
+            created: now(),
+            finished: None,
+            pid: None,
+            pid_start: None,
+            heartbeat: None,
+            workdir,
+            workers,
+            keep_going,
+            entry: None,
+        }
+    }
+}
+
 /// One task row.
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskRow {
@@ -211,6 +239,16 @@ pub struct CacheEntry {
     pub components: String,
     /// Output path → BLAKE3 hex.
     pub outputs: BTreeMap<String, String>,
+}
+
+/// A `cache` row selected as `key, task, components, outputs`.
+fn cache_entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CacheEntry> {
+    Ok(CacheEntry {
+        key: r.get(0)?,
+        task: r.get(1)?,
+        components: r.get(2)?,
+        outputs: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+    })
 }
 
 fn write_records(conn: &Connection, job: &str, records: &[Record]) -> rusqlite::Result<()> {
@@ -623,14 +661,7 @@ impl Store {
         let run = || -> rusqlite::Result<Option<CacheEntry>> {
             self.conn
                 .prepare_cached("SELECT key, task, components, outputs FROM cache WHERE key = ?1")?
-                .query_row([key], |r| {
-                    Ok(CacheEntry {
-                        key: r.get(0)?,
-                        task: r.get(1)?,
-                        components: r.get(2)?,
-                        outputs: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
-                    })
-                })
+                .query_row([key], cache_entry_from_row)
                 .optional()
         };
         run().map_err(|e| self.err(e))
@@ -644,14 +675,7 @@ impl Store {
                 "SELECT key, task, components, outputs FROM cache WHERE task = ?1 AND key != ?2
                  ORDER BY created DESC LIMIT 1",
                 [name, key],
-                |r| {
-                    Ok(CacheEntry {
-                        key: r.get(0)?,
-                        task: r.get(1)?,
-                        components: r.get(2)?,
-                        outputs: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
-                    })
-                },
+                cache_entry_from_row,
             )
             .optional()
             .map_err(|e| self.err(e))
@@ -729,21 +753,14 @@ mod tests {
     use super::*;
 
     fn job(id: &str) -> Job {
-        Job {
-            id: id.into(),
-            graph_path: "g.yaml".into(),
-            graph_text: "tasks: {}".into(),
-            state: JobState::Running,
-            created: now(),
-            finished: None,
-            pid: None,
-            pid_start: None,
-            heartbeat: None,
-            workdir: "/tmp".into(),
-            workers: 2,
-            keep_going: false,
-            entry: None,
-        }
+        Job::new(
+            id.into(),
+            "g.yaml".into(),
+            "tasks: {}".into(),
+            "/tmp".into(),
+            2,
+            false,
+        )
     }
 
     #[test]
