@@ -228,10 +228,7 @@ fn lazy_path(sink: &Sink) -> Option<PathBuf> {
 
 /// Reads a piped stream to its end: into memory, or, with `file`, into
 /// that file (opened for appending at the first byte).
-async fn drain(
-    stream: impl AsyncRead + Unpin,
-    file: Option<PathBuf>,
-) -> io::Result<Vec<u8>> {
+async fn drain(stream: impl AsyncRead + Unpin, file: Option<PathBuf>) -> io::Result<Vec<u8>> {
     let Some(path) = file else {
         return read_all(stream).await;
     };

@@ -372,8 +372,9 @@ impl Store {
                     job.keep_going
                 ],
             )?;
-            let mut stmt =
-                tx.prepare("INSERT INTO tasks(job_id, name, seq, state) VALUES(?1, ?2, ?3, 'pending')")?;
+            let mut stmt = tx.prepare(
+                "INSERT INTO tasks(job_id, name, seq, state) VALUES(?1, ?2, ?3, 'pending')",
+            )?;
             for (seq, t) in tasks.iter().enumerate() {
                 stmt.execute(params![job.id, t, seq as i64])?;
             }
