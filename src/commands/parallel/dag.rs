@@ -17,6 +17,7 @@ use crate::runtime::supervisor;
 use crate::systems::parallel::cache::Components;
 use crate::systems::parallel::engine::{self, Options, Progress, Summary};
 use crate::systems::parallel::graph::{self, Graph};
+use crate::systems::parallel::slurm;
 use crate::systems::parallel::store::{Job, JobState, Store, TaskRow, TaskState};
 
 #[derive(Args, Debug)]
@@ -28,7 +29,7 @@ pub(super) struct SubmitArgs {
     #[arg(long)]
     detach: bool,
     /// Where tasks run
-    #[arg(long, value_name = "BACKEND", default_value = "local", value_parser = ["local"])]
+    #[arg(long, value_name = "BACKEND", default_value = "local", value_parser = ["local", "slurm"])]
     backend: String,
     /// Run everything that does not depend on a failure
     #[arg(long, conflicts_with = "halt")]
@@ -172,6 +173,13 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
     );
     let names: Vec<String> = graph.tasks.iter().map(|t| t.name.clone()).collect();
     store.create_job(&job, &names)?;
+    if args.backend == "slurm" {
+        // NB: the marker tells `resume` (and so --detach) which backend the
+        // job runs on; the store has no column for it.
+        let marker = logs_dir(ctx, &id)?.join(SLURM_MARKER);
+        std::fs::create_dir_all(&marker)
+            .map_err(|e| Failure::io(format!("creating {}", marker.display()), e))?;
+    }
     if args.detach {
         return detach(ctx, &store, &id, halt);
     }
@@ -211,6 +219,10 @@ impl Render for Detached {
     }
 }
 
+/// The directory in a job's log dir that marks a Slurm job (it holds the
+/// array scripts).
+const SLURM_MARKER: &str = ".slurm";
+
 /// Runs the job in this process until it ends (or SIGINT/SIGTERM cancels it).
 fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: bool) -> Outcome {
     let start_ticks = supervisor::own_start_ticks().unwrap_or(0);
@@ -238,7 +250,8 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: 
     };
     let id = job.id.clone();
     let governor = ctx.governor.clone();
-    let summary: Summary = ctx.executor.block_on(async {
+    let slurm = opts.logs.join(SLURM_MARKER).is_dir();
+    let summary: Result<Summary, Failure> = ctx.executor.block_on(async {
         let cancel = crate::runtime::process::cancel_on_signals();
         let heartbeat = {
             let store = Arc::clone(&store);
@@ -251,11 +264,27 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: 
                 }
             })
         };
-        let result =
-            engine::execute(graph, &store, &id, &opts, &governor, &cancel, &progress).await;
+        let result = if slurm {
+            slurm::execute(graph, &store, &id, &opts, &governor, &cancel, &progress)
+                .await
+                .map_err(Failure::from)
+        } else {
+            engine::execute(graph, &store, &id, &opts, &governor, &cancel, &progress)
+                .await
+                .map_err(Failure::from)
+        };
         heartbeat.abort();
         result
-    })??;
+    })?;
+    let summary = match summary {
+        Ok(s) => s,
+        Err(e) => {
+            // The job ends with the error (Slurm unavailable): not `lost`.
+            let s = store.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = s.finish_job(&job.id, JobState::Failed);
+            return Err(e);
+        }
+    };
     if show {
         ctx.output.raw_err("\n");
     }

@@ -301,42 +301,11 @@ pub async fn execute(
                 }
                 Decision::Run => {
                     let instances = instances(task, &opts.workdir);
-                    let mut comps = Vec::with_capacity(instances.len());
-                    let mut outs = Vec::with_capacity(instances.len());
-                    {
-                        let s = lock();
-                        for (k, (item, cmd)) in instances.iter().enumerate() {
-                            let inputs = subst_all(&task.inputs, item.as_deref(), k + 1);
-                            let mut c = Components {
-                                cmd: cmd.clone(),
-                                env: task.env.clone(),
-                                ..Components::default()
-                            };
-                            for p in cache::expand(&opts.workdir, &inputs) {
-                                let d = cache::file_digest(&s, &opts.workdir.join(&p)).map_err(
-                                    |source| EngineError::File {
-                                        task: task.name.clone(),
-                                        source,
-                                    },
-                                )?;
-                                c.inputs.insert(p, d.unwrap_or_else(|| "missing".into()));
-                            }
-                            for d in &task.deps {
-                                let key = slots[index[d.as_str()]].key.clone().unwrap_or_default();
-                                c.deps.insert(d.clone(), key);
-                            }
-                            comps.push(c);
-                            outs.push(subst_all(&task.outputs, item.as_deref(), k + 1));
-                        }
-                    }
+                    let dep_key = |d: &str| slots[index[d]].key.clone().unwrap_or_default();
+                    let (comps, outs) =
+                        instance_parts(&lock(), task, &instances, &dep_key, &opts.workdir)?;
                     let keys: Vec<String> = comps.iter().map(Components::key).collect();
-                    let task_key = if keys.len() == 1 {
-                        keys[0].clone()
-                    } else {
-                        blake3::hash(keys.join("\n").as_bytes())
-                            .to_hex()
-                            .to_string()
-                    };
+                    let task_key = task_key(&keys);
                     let hit = task.cache && {
                         let s = lock();
                         keys.iter().all(|k| cache_hit(&s, k, &opts.workdir))
@@ -567,61 +536,19 @@ pub async fn execute(
             // Cancelled (halt now or cancel): neither success nor failure.
             finish_task(slot, TaskState::Cancelled, None, &mut pending_records);
         } else {
-            let mut outputs = BTreeMap::new();
-            {
-                let s = lock();
-                for out in slot
-                    .outputs
-                    .iter()
-                    .flat_map(|o| cache::expand(&opts.workdir, o))
-                {
-                    let d = cache::file_digest(&s, &opts.workdir.join(&out)).map_err(|source| {
-                        EngineError::File {
-                            task: task.name.clone(),
-                            source,
-                        }
-                    })?;
-                    if let Some(d) = d {
-                        outputs.insert(out, d);
-                    }
-                }
-            }
             slot.state = TaskState::Succeeded;
             slot.outcome = Some(Outcome::Succeeded);
             slot.row.state = TaskState::Succeeded;
             slot.row.finished = Some(now());
             slot.row.exit_code = Some(0);
-            // Each instance's key gets an entry (a foreach shares the outputs).
-            let entries: Vec<CacheEntry> = if task.cache {
-                slot.components
-                    .iter()
-                    .map(|c| CacheEntry {
-                        key: c.key(),
-                        task: task.name.clone(),
-                        components: serde_json::to_string(c).unwrap_or_default(),
-                        outputs: outputs.clone(),
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let history = Some((task.cmd.clone(), slot.row.runtime.unwrap_or(0.0)));
-            let mut first = true;
-            for entry in entries {
-                pending_records.push(Record {
-                    row: slot.row.clone(),
-                    cache: Some(entry),
-                    history: if first { history.clone() } else { None },
-                });
-                first = false;
-            }
-            if first {
-                pending_records.push(Record {
-                    row: slot.row.clone(),
-                    cache: None,
-                    history,
-                });
-            }
+            pending_records.extend(success_records(
+                &lock(),
+                task,
+                &slot.row,
+                &slot.components,
+                &slot.outputs,
+                &opts.workdir,
+            )?);
         }
         progress.done += 1;
         release(done.task, &dependants, &mut slots, &mut ready, &prio);
@@ -646,6 +573,110 @@ pub async fn execute(
         executed: executed.len(),
         tasks: slots.into_iter().map(|s| s.row).collect(),
     })
+}
+
+/// The cache-key parts and the output patterns of each instance of `task`
+/// (`dep_key` gives a dependency's key): what a task's key is made of when
+/// it becomes ready. Shared with the Slurm backend, so both key alike.
+pub(super) fn instance_parts(
+    store: &Store,
+    task: &Task,
+    instances: &[(Option<String>, String)],
+    dep_key: &dyn Fn(&str) -> String,
+    workdir: &Path,
+) -> Result<(Vec<Components>, Vec<Vec<String>>), EngineError> {
+    let mut comps = Vec::with_capacity(instances.len());
+    let mut outs = Vec::with_capacity(instances.len());
+    for (k, (item, cmd)) in instances.iter().enumerate() {
+        let inputs = subst_all(&task.inputs, item.as_deref(), k + 1);
+        let mut c = Components {
+            cmd: cmd.clone(),
+            env: task.env.clone(),
+            ..Components::default()
+        };
+        for p in cache::expand(workdir, &inputs) {
+            let d = cache::file_digest(store, &workdir.join(&p)).map_err(|source| {
+                EngineError::File {
+                    task: task.name.clone(),
+                    source,
+                }
+            })?;
+            c.inputs.insert(p, d.unwrap_or_else(|| "missing".into()));
+        }
+        for d in &task.deps {
+            c.deps.insert(d.clone(), dep_key(d));
+        }
+        comps.push(c);
+        outs.push(subst_all(&task.outputs, item.as_deref(), k + 1));
+    }
+    Ok((comps, outs))
+}
+
+/// A task's key from its instances' keys.
+pub(super) fn task_key(keys: &[String]) -> String {
+    if keys.len() == 1 {
+        keys[0].clone()
+    } else {
+        blake3::hash(keys.join("\n").as_bytes())
+            .to_hex()
+            .to_string()
+    }
+}
+
+/// The records of a task that succeeded (`row` already says so): one per
+/// instance's cache entry (a foreach shares the outputs), the first with
+/// its duration; or one without an entry when caching is off.
+pub(super) fn success_records(
+    store: &Store,
+    task: &Task,
+    row: &TaskRow,
+    components: &[Components],
+    outputs: &[Vec<String>],
+    workdir: &Path,
+) -> Result<Vec<Record>, EngineError> {
+    let mut digests = BTreeMap::new();
+    for out in outputs.iter().flat_map(|o| cache::expand(workdir, o)) {
+        let d =
+            cache::file_digest(store, &workdir.join(&out)).map_err(|source| EngineError::File {
+                task: task.name.clone(),
+                source,
+            })?;
+        if let Some(d) = d {
+            digests.insert(out, d);
+        }
+    }
+    let entries: Vec<CacheEntry> = if task.cache {
+        components
+            .iter()
+            .map(|c| CacheEntry {
+                key: c.key(),
+                task: task.name.clone(),
+                components: serde_json::to_string(c).unwrap_or_default(),
+                outputs: digests.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let history = Some((task.cmd.clone(), row.runtime.unwrap_or(0.0)));
+    let mut records = Vec::with_capacity(entries.len().max(1));
+    let mut first = true;
+    for entry in entries {
+        records.push(Record {
+            row: row.clone(),
+            cache: Some(entry),
+            history: if first { history.clone() } else { None },
+        });
+        first = false;
+    }
+    if first {
+        records.push(Record {
+            row: row.clone(),
+            cache: None,
+            history,
+        });
+    }
+    Ok(records)
 }
 
 fn finish_task(
@@ -754,7 +785,7 @@ fn release(
 }
 
 /// A cache entry for `key` exists and every output it recorded is unchanged.
-fn cache_hit(store: &Store, key: &str, workdir: &Path) -> bool {
+pub(super) fn cache_hit(store: &Store, key: &str, workdir: &Path) -> bool {
     let Ok(Some(entry)) = store.cache_entry(key) else {
         return false;
     };
@@ -764,7 +795,7 @@ fn cache_hit(store: &Store, key: &str, workdir: &Path) -> bool {
 }
 
 /// The task's units: one, or one per `foreach` item: (item, command).
-fn instances(task: &Task, workdir: &Path) -> Vec<(Option<String>, String)> {
+pub(super) fn instances(task: &Task, workdir: &Path) -> Vec<(Option<String>, String)> {
     let items: Vec<String> = match &task.foreach {
         None => return vec![(None, task.cmd.clone())],
         Some(Foreach::List(l)) => l.clone(),

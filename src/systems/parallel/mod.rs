@@ -10,4 +10,5 @@ pub mod cache;
 pub mod engine;
 pub mod gnu;
 pub mod graph;
+pub mod slurm;
 pub mod store;
