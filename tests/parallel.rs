@@ -476,7 +476,7 @@ fn resume_after_kill_9_completes_the_job() {
     // with the file present.
     h.write(
         "wf.yaml",
-        "tasks:\n  s1: {cmd: 'echo s1 >> ran'}\n  s2: {cmd: 'echo s2 >> ran; while ! test -f go; do sleep 0.05; done', deps: [s1]}\n  \
+        "tasks:\n  s1: {cmd: 'echo s1 >> ran'}\n  s2: {cmd: 'echo $$ >> s2pids; echo s2 >> ran; for i in $(seq 600); do test -f go && break; sleep 0.05; done', deps: [s1]}\n  \
          s3: {cmd: 'echo s3 >> ran', deps: [s2]}\n",
     );
     let out = h.run(&["submit", "--graph", "wf.yaml", "--detach"]);
@@ -490,9 +490,39 @@ fn resume_after_kill_9_completes_the_job() {
     wait_for("the job to be lost", 10, || {
         h.json(&["status", "--job-id", &job])["state"] == "lost"
     });
+    // The lost run's s2 still waits (its shell outlived the kill -9):
+    // resume stops it before running s2 again.
+    let orphan = h.read("s2pids").trim().to_string();
+    assert!(
+        alive(&orphan),
+        "the lost run's task {orphan} should still be running"
+    );
+    let resume = std::thread::spawn({
+        let dir = h.path().to_path_buf();
+        let job = job.clone();
+        move || {
+            omni(&dir)
+                .current_dir(&dir)
+                .args(["parallel", "resume", "--job-id", &job])
+                .output()
+                .unwrap()
+        }
+    });
+    wait_for("s2 to run again", 20, || {
+        h.ran().iter().filter(|l| *l == "s2").count() == 2
+    });
+    assert!(
+        !alive(&orphan),
+        "resume left the lost run's task {orphan} running"
+    );
     h.write("go", "");
-    let out = h.run(&["resume", "--job-id", &job]);
+    let out = resume.join().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("stopped 1 task process group(s) left running by the lost run"),
+        "{}",
+        text(&out)
+    );
     assert_eq!(
         h.ran(),
         ["s1", "s2", "s2", "s3"],

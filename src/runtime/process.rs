@@ -62,6 +62,9 @@ pub struct TaskSpec {
     pub timeout: Option<Duration>,
     /// How long the group has between SIGTERM and SIGKILL.
     pub grace: Duration,
+    /// A [`GroupLedger`] file to note the task's process group in, so a
+    /// later process can stop it if this one dies first (`kill -9`).
+    pub ledger: Option<PathBuf>,
 }
 
 impl TaskSpec {
@@ -78,6 +81,7 @@ impl TaskSpec {
             stderr: Sink::Null,
             timeout: None,
             grace: Duration::from_secs(2),
+            ledger: None,
         }
     }
 }
@@ -144,6 +148,9 @@ pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Fini
     let clock = Instant::now();
     let mut child = cmd.spawn()?;
     let pid = child.id().unwrap_or(0);
+    if let Some(ledger) = &spec.ledger {
+        GroupLedger::new(ledger.clone()).record(pid);
+    }
 
     if let (Some(bytes), Some(mut stdin)) = (spec.stdin.clone(), child.stdin.take()) {
         // NB: a separate task, so a command that never reads its stdin
@@ -200,6 +207,98 @@ pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Fini
         stdout: stdout?,
         stderr: stderr?,
     })
+}
+
+/// A file listing the process groups tasks were started in (`pid
+/// start-ticks` per line, appended with one write each), so that after the
+/// process that ran them died (`kill -9`), the next one can stop what it
+/// left running instead of leaving orphans behind.
+#[derive(Debug, Clone)]
+pub struct GroupLedger {
+    path: PathBuf,
+}
+
+impl GroupLedger {
+    pub fn new(path: PathBuf) -> GroupLedger {
+        GroupLedger { path }
+    }
+
+    /// Notes the group led by `pid`. Best effort: a ledger that cannot be
+    /// written only loses the clean-up after a crash.
+    fn record(&self, pid: u32) {
+        use std::io::Write as _;
+        let Some(ticks) = crate::runtime::supervisor::start_ticks_of(pid) else {
+            return;
+        };
+        let line = format!("{pid} {ticks}\n");
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+        {
+            let _ = f.write_all(line.as_bytes());
+        }
+    }
+
+    /// Stops every group in the ledger that still has running members
+    /// (SIGTERM, then SIGKILL after `grace`), then empties the ledger.
+    /// Returns how many groups were stopped. A group counts as the task's
+    /// when its leader is still the recorded process, or when the leader is
+    /// gone and members remain (Linux does not reuse a pid as a new group's
+    /// id while the old group has members).
+    pub fn stop_leftovers(&self, grace: Duration) -> io::Result<usize> {
+        let text = match std::fs::read_to_string(&self.path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e),
+        };
+        let mut live = Vec::new();
+        for line in text.lines() {
+            let mut words = line.split_whitespace();
+            let (Some(Ok(pid)), Some(Ok(ticks))) = (
+                words.next().map(str::parse::<u32>),
+                words.next().map(str::parse::<u64>),
+            ) else {
+                continue;
+            };
+            let leader_is_ours = crate::runtime::supervisor::process_alive(pid, ticks);
+            let leader_gone = crate::runtime::supervisor::start_ticks_of(pid).is_none();
+            if pid > 1
+                && (leader_is_ours || leader_gone)
+                && crate::runtime::supervisor::group_has_live_members(pid)
+            {
+                live.push(pid);
+            }
+        }
+        for &pid in &live {
+            if let Ok(pgid) = libc::pid_t::try_from(pid) {
+                signal_group(pgid, libc::SIGTERM);
+            }
+        }
+        let until = Instant::now() + grace;
+        while live
+            .iter()
+            .any(|&p| crate::runtime::supervisor::group_has_live_members(p))
+            && Instant::now() < until
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        for &pid in &live {
+            if crate::runtime::supervisor::group_has_live_members(pid)
+                && let Ok(pgid) = libc::pid_t::try_from(pid)
+            {
+                signal_group(pgid, libc::SIGKILL);
+            }
+        }
+        std::fs::remove_file(&self.path).or_else(|e| {
+            if e.kind() == io::ErrorKind::NotFound {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })?;
+        Ok(live.len())
+    }
 }
 
 /// A token cancelled when this process gets SIGINT or SIGTERM (Ctrl-C,

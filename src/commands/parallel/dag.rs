@@ -13,6 +13,7 @@ use rand::Rng;
 use crate::cli::Ctx;
 use crate::runtime::error::{Exit, Failure};
 use crate::runtime::output::{Outcome, Render, Style};
+use crate::runtime::process::GroupLedger;
 use crate::runtime::supervisor;
 use crate::systems::parallel::cache::Components;
 use crate::systems::parallel::engine::{self, Options, Progress, Summary};
@@ -228,16 +229,32 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: 
     let start_ticks = supervisor::own_start_ticks().unwrap_or(0);
     store.claim(&job.id, std::process::id(), start_ticks)?;
     let store = Arc::new(Mutex::new(store));
+    let logs = logs_dir(ctx, &job.id)?;
     let opts = Options {
         workers: job.workers as usize,
         keep_going: job.keep_going,
         halt_now: halt,
         workdir: job.workdir.clone(),
-        logs: logs_dir(ctx, &job.id)?,
+        logs: logs.clone(),
         mem_budget_mb: mem_budget_mb(),
         grace: Duration::from_secs(2),
         resume,
+        ledger: Some(logs.join("groups")),
     };
+    let ledger = GroupLedger::new(logs.join("groups"));
+    if resume {
+        // A run that died (kill -9) may have left its tasks running: stop
+        // them before their tasks run again.
+        let stopped = ledger.stop_leftovers(Duration::from_secs(2)).map_err(|e| {
+            Failure::io(format!("stopping the tasks job {} left running", job.id), e)
+        })?;
+        if stopped > 0 {
+            ctx.output.note(
+                "omni parallel",
+                &format!("stopped {stopped} task process group(s) left running by the lost run"),
+            );
+        }
+    }
     let show = ctx.output.progress_allowed();
     let output = &ctx.output;
     let progress = move |p: &Progress| {
@@ -290,6 +307,9 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: 
     }
     let s = store.lock().unwrap_or_else(|e| e.into_inner());
     s.finish_job(&job.id, summary.state)?;
+    // Every task ended under our eyes: what they left in the background on
+    // purpose is theirs, not leftovers for a later resume to stop.
+    let _ = std::fs::remove_file(logs.join("groups"));
     let report = StatusReport::new(s.job(&job.id)?, summary.tasks);
     ctx.output.emit(&report)?;
     Ok(match summary.state {

@@ -82,10 +82,16 @@ pub use record::{Entry, Finished, RECORD_VERSION};
 /// identity that survives pid reuse), for records other than the
 /// supervisor's (a job store's owner column).
 pub fn own_start_ticks() -> Option<u64> {
-    proc::read_stat(std::process::id())
-        .ok()
-        .flatten()
-        .map(|s| s.start_ticks)
+    start_ticks_of(std::process::id())
+}
+
+/// The start time (clock ticks since boot) of process `pid`, if it exists
+/// and is not a zombie.
+pub fn start_ticks_of(pid: u32) -> Option<u64> {
+    match proc::read_stat(pid) {
+        Ok(Some(stat)) if !matches!(stat.state, b'Z' | b'X' | b'x') => Some(stat.start_ticks),
+        _ => None,
+    }
 }
 
 /// True while process group `pgid` has a member that is not a zombie (a

@@ -81,6 +81,8 @@ pub struct Options {
     pub grace: Duration,
     /// Keep the tasks the store records as succeeded or cached.
     pub resume: bool,
+    /// Where each task's process group is noted (`runtime::process::GroupLedger`).
+    pub ledger: Option<PathBuf>,
 }
 
 /// Counts for a progress display.
@@ -840,6 +842,7 @@ fn unit_spec(task: &Task, unit: &Unit, opts: &Options) -> Result<TaskSpec, Engin
     spec.stderr = Sink::AppendLazily(opts.logs.join(format!("{stem}.err")));
     spec.timeout = task.timeout;
     spec.grace = opts.grace;
+    spec.ledger.clone_from(&opts.ledger);
     Ok(spec)
 }
 
