@@ -40,6 +40,8 @@ mod attest_tpm;
 mod parallel;
 #[cfg(feature = "parallel")]
 mod parallel_gnu;
+#[cfg(feature = "parallel")]
+mod parallel_slurm;
 
 // The shared runtime.
 mod crypto;

@@ -4,7 +4,7 @@
 //! - [`gnu`]: GNU parallel's everyday interface (`run … ::: …`): inputs,
 //!   replacement strings, ordering, the joblog, `--halt`, exit statuses.
 //! - the task graph (`submit --graph`): a DAG with caching, a job store,
-//!   resume and a Slurm backend (arriving with issue 5).
+//!   resume and a Slurm backend ([`slurm`]).
 
 pub mod cache;
 pub mod engine;
