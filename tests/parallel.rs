@@ -645,3 +645,41 @@ fn a_missing_command_fails_its_task_with_127() {
         text(&logs)
     );
 }
+
+#[test]
+fn old_jobs_and_their_logs_are_pruned_to_keep_jobs() {
+    let h = Home::new();
+    h.write(
+        "wf.yaml",
+        "tasks:\n  a: {cmd: 'echo out; echo $RANDOM', cache: false}\n",
+    );
+    let run = |h: &Home| {
+        let out = omni(h.path())
+            .current_dir(h.path())
+            .env("OMNI_PARALLEL_KEEP_JOBS", "2")
+            .args(["parallel", "submit", "--graph", "wf.yaml"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    };
+    run(&h);
+    let first = h.last_job();
+    let logs = h.at("state/omni/parallel/jobs").join(&first);
+    assert!(logs.join("a.out").exists(), "{}", logs.display());
+    run(&h);
+    run(&h);
+    // Starting the third job made room for it: the first is gone, with its
+    // logs, and two jobs remain.
+    let jobs = h.json(&["jobs"]);
+    let ids: Vec<&str> = jobs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["job_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(!ids.contains(&first.as_str()), "{ids:?}");
+    assert!(!logs.exists(), "its logs were removed");
+    let out = h.run(&["status", "--job-id", &first]);
+    assert_eq!(out.status.code(), Some(66));
+}

@@ -172,6 +172,7 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
         workers,
         args.keep_going,
     );
+    prune(ctx, &store)?;
     let names: Vec<String> = graph.tasks.iter().map(|t| t.name.clone()).collect();
     store.create_job(&job, &names)?;
     if args.backend == "slurm" {
@@ -185,6 +186,32 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
         return detach(ctx, &store, &id, halt);
     }
     drive(ctx, store, &job, &graph, halt, false)
+}
+
+/// Makes room for one more job within `[parallel] keep_jobs`: the oldest
+/// finished jobs beyond it go, logs included.
+fn prune(ctx: &Ctx, store: &Store) -> Result<(), Failure> {
+    let keep = ctx
+        .config
+        .int("parallel", "keep_jobs")
+        .and_then(|k| usize::try_from(k).ok())
+        .unwrap_or(200);
+    for id in store.prune(keep.saturating_sub(1))? {
+        let dir = logs_dir(ctx, &id)?;
+        if let Err(e) = std::fs::remove_dir_all(&dir)
+            && e.kind() != io::ErrorKind::NotFound
+        {
+            return Err(Failure::io(format!("removing {}", dir.display()), e));
+        }
+    }
+    Ok(())
+}
+
+/// `[parallel] grace`.
+pub(super) fn grace(ctx: &Ctx) -> Duration {
+    ctx.config
+        .duration("parallel", "grace")
+        .unwrap_or(Duration::from_secs(2))
 }
 
 fn detach(ctx: &Ctx, store: &Store, id: &str, halt: bool) -> Outcome {
@@ -237,7 +264,7 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: 
         workdir: job.workdir.clone(),
         logs: logs.clone(),
         mem_budget_mb: mem_budget_mb(),
-        grace: Duration::from_secs(2),
+        grace: grace(ctx),
         resume,
         ledger: Some(logs.join("groups")),
     };

@@ -6,7 +6,9 @@ use clap::{ArgMatches, Command, FromArgMatches, Subcommand};
 
 use super::SystemEntry;
 use crate::cli::Ctx;
-use crate::runtime::config::Section;
+use std::time::Duration;
+
+use crate::runtime::config::{Key, Kind, Section};
 use crate::runtime::error::{Exit, Failure};
 use crate::runtime::output::Outcome;
 
@@ -17,7 +19,26 @@ mod gnu;
 pub static SECTION: Section = Section {
     name: "parallel",
     doc: "Task graphs and GNU-parallel mode (omni parallel).",
-    keys: &[],
+    keys: &[
+        Key {
+            name: "keep_jobs",
+            kind: Kind::Int {
+                min: 1,
+                max: 1_000_000,
+            },
+            default: Some("200"),
+            doc: "Jobs kept in the job store with their logs: starting a job removes the oldest finished ones beyond this many.",
+        },
+        Key {
+            name: "grace",
+            kind: Kind::Duration {
+                min: Duration::ZERO,
+                max: Duration::from_secs(600),
+            },
+            default: Some("2s"),
+            doc: "Task graphs: how long a stopped task's process group has between SIGTERM and SIGKILL (run follows GNU parallel: 200ms).",
+        },
+    ],
 };
 
 /// The registry entry.

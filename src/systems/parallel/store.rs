@@ -608,6 +608,43 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes the finished jobs beyond the newest `keep` (their task rows
+    /// go with them; cache entries stay) and returns their ids, so the
+    /// caller can remove their logs. Running jobs are never pruned.
+    pub fn prune(&self, keep: usize) -> Result<Vec<String>, StoreError> {
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let ids: Vec<String> = {
+                let mut stmt = self.conn.prepare(
+                    "SELECT id FROM jobs WHERE state != 'running'
+                     ORDER BY created DESC, id DESC LIMIT -1 OFFSET ?1",
+                )?;
+                stmt.query_map([keep as i64], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?
+            };
+            if !ids.is_empty() {
+                self.conn.execute_batch("BEGIN IMMEDIATE")?;
+                let deleted = (|| {
+                    let mut tasks = self.conn.prepare("DELETE FROM tasks WHERE job_id = ?1")?;
+                    let mut jobs = self.conn.prepare("DELETE FROM jobs WHERE id = ?1")?;
+                    for id in &ids {
+                        tasks.execute([id])?;
+                        jobs.execute([id])?;
+                    }
+                    Ok(())
+                })();
+                match deleted {
+                    Ok(()) => self.conn.execute_batch("COMMIT")?,
+                    Err(e) => {
+                        let _ = self.conn.execute_batch("ROLLBACK");
+                        return Err(e);
+                    }
+                }
+            }
+            Ok(ids)
+        };
+        run().map_err(|e| self.err(e))
+    }
+
     /// A graph parsed earlier from the same text (see `Graph::cache_key`), as JSON.
     pub fn parsed_graph(&self, key: &str) -> Result<Option<String>, StoreError> {
         let run = || -> rusqlite::Result<Option<String>> {
@@ -789,6 +826,33 @@ mod tests {
         assert_eq!(s.cache_entry("k1").unwrap().unwrap().outputs["out"], "d");
         assert_eq!(s.history("a", "echo a").unwrap(), Some(0.5));
         assert!(matches!(s.job("nope"), Err(StoreError::NoJob(_))));
+    }
+
+    #[test]
+    fn prune_keeps_the_newest_finished_jobs_and_every_running_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("jobs.db")).unwrap();
+        for (i, state) in [
+            JobState::Succeeded,
+            JobState::Failed,
+            JobState::Running,
+            JobState::Succeeded,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut j = job(&format!("j{i}"));
+            j.created = 1000.0 + i as f64;
+            s.create_job(&j, &["a".into()]).unwrap();
+            if state != JobState::Running {
+                s.finish_job(&j.id, state).unwrap();
+            }
+        }
+        assert_eq!(s.prune(1).unwrap(), ["j1", "j0"]);
+        let left: Vec<String> = s.jobs().unwrap().into_iter().map(|j| j.id).collect();
+        assert_eq!(left, ["j3", "j2"]);
+        assert!(s.tasks("j0").unwrap().is_empty(), "their tasks went too");
+        assert!(s.prune(1).unwrap().is_empty());
     }
 
     #[test]
