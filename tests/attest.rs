@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 use omni::runtime::crypto;
 use omni::systems::attest::{self, AttestRequest, VerifyRequest};
 
-use crate::util::{omni, skip};
+use crate::util::{omni, skip, text};
 
 struct Home {
     dir: tempfile::TempDir,
@@ -43,14 +43,6 @@ impl Home {
 
 fn code(out: &Output) -> Option<i32> {
     out.status.code()
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 #[test]

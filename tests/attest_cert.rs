@@ -14,7 +14,7 @@ use omni::systems::attest::{self, AttestRequest, Authority};
 use x509_parser::extensions::GeneralName;
 use x509_parser::prelude::{FromDer, X509Certificate};
 
-use crate::util::{omni, skip};
+use crate::util::{omni, skip, text};
 
 struct Home {
     dir: tempfile::TempDir,
@@ -64,14 +64,6 @@ impl Home {
         self.ok(&args);
         self.at(name)
     }
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 fn have_openssl(test: &str) -> bool {

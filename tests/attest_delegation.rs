@@ -12,7 +12,7 @@ use omni::systems::attest::delegation::{self, ChainFile};
 use omni::systems::attest::statement::Validity;
 use omni::systems::attest::{self, AttestRequest, VerifyRequest};
 
-use crate::util::omni;
+use crate::util::{omni, text};
 
 const SLSA: &str = "https://slsa.dev/provenance/v1";
 
@@ -246,14 +246,6 @@ fn run(home: &Path, args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap()
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 #[test]

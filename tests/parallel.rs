@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use crate::util::omni;
+use crate::util::{alive, omni, text, wait_for};
 
 struct Home {
     dir: tempfile::TempDir,
@@ -73,14 +73,6 @@ impl Home {
             t["reason"].as_str().unwrap_or("").to_string(),
         )
     }
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 const DIAMOND: &str = r#"
@@ -279,13 +271,6 @@ fn a_timeout_kills_the_task_and_its_grandchildren() {
     );
 }
 
-fn alive(pid: &str) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => !stat[stat.rfind(')').unwrap() + 2..].starts_with('Z'),
-        Err(_) => false,
-    }
-}
-
 #[test]
 fn foreach_fans_out_over_a_glob_made_upstream() {
     let h = Home::new();
@@ -403,15 +388,6 @@ fn an_unwritable_state_directory_is_a_clear_error() {
         text(&out)
     );
     assert!(h.ran().is_empty());
-}
-
-/// Waits until `cond` holds (bounded).
-fn wait_for(what: &str, secs: u64, mut cond: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    while !cond() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 const CHAIN: &str = "tasks:\n  s1: {cmd: 'echo s1 >> ran; sleep 0.3'}\n  s2: {cmd: 'echo s2 >> ran; sleep 0.3', deps: [s1]}\n  \

@@ -13,7 +13,7 @@ use omni::runtime::executor::Executor;
 use omni::runtime::governor::{Governor, GovernorSettings};
 use omni::systems::parallel::gnu::{self, Halt, JobsSpec, Options, Plan};
 
-use crate::util::{omni, skip};
+use crate::util::{self, omni, skip};
 
 fn have_gnu(test: &str) -> bool {
     let ok = Command::new("parallel")
@@ -284,13 +284,7 @@ fn halt_now_stops_early_and_kills_running_jobs() {
 }
 
 fn alive(pid_file: &Path) -> bool {
-    let Ok(pid) = std::fs::read_to_string(pid_file) else {
-        return false;
-    };
-    match std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())) {
-        Ok(stat) => !stat[stat.rfind(')').unwrap() + 2..].starts_with('Z'),
-        Err(_) => false,
-    }
+    std::fs::read_to_string(pid_file).is_ok_and(|pid| util::alive(&pid))
 }
 
 #[test]

@@ -155,3 +155,35 @@ pub fn run_in_process(
         runtime_started: executor.started(),
     }
 }
+
+/// A command's stdout then stderr, for assertion messages and searches.
+pub fn text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// True while process `pid` exists and is not a zombie (a dead process
+/// whose parent, maybe pid 1, has not reaped it yet runs nothing).
+pub fn alive(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())) {
+        Ok(stat) => stat
+            .rfind(')')
+            .is_some_and(|i| !stat[i + 2..].starts_with('Z')),
+        Err(_) => false,
+    }
+}
+
+/// Waits until `cond` holds, at most `secs` seconds, else fails naming `what`.
+pub fn wait_for(what: &str, secs: u64, mut cond: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !cond() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
