@@ -172,16 +172,11 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
         workers,
         args.keep_going,
     );
+    let mut job = job;
+    job.backend.clone_from(&args.backend);
     prune(ctx, &store)?;
     let names: Vec<String> = graph.tasks.iter().map(|t| t.name.clone()).collect();
     store.create_job(&job, &names)?;
-    if args.backend == "slurm" {
-        // NB: the marker tells `resume` (and so --detach) which backend the
-        // job runs on; the store has no column for it.
-        let marker = logs_dir(ctx, &id)?.join(SLURM_MARKER);
-        std::fs::create_dir_all(&marker)
-            .map_err(|e| Failure::io(format!("creating {}", marker.display()), e))?;
-    }
     if args.detach {
         return detach(ctx, &store, &id, halt);
     }
@@ -247,10 +242,6 @@ impl Render for Detached {
     }
 }
 
-/// The directory in a job's log dir that marks a Slurm job (it holds the
-/// array scripts).
-const SLURM_MARKER: &str = ".slurm";
-
 /// Runs the job in this process until it ends (or SIGINT/SIGTERM cancels it).
 fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: bool) -> Outcome {
     let start_ticks = supervisor::own_start_ticks().unwrap_or(0);
@@ -294,7 +285,7 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: 
     };
     let id = job.id.clone();
     let governor = ctx.governor.clone();
-    let slurm = opts.logs.join(SLURM_MARKER).is_dir();
+    let slurm = job.backend == "slurm";
     let summary: Result<Summary, Failure> = ctx.executor.block_on(async {
         let cancel = crate::runtime::process::cancel_on_signals();
         let heartbeat = {
@@ -388,6 +379,7 @@ fn shown_state(job: &Job) -> &'static str {
 struct StatusReport {
     job_id: String,
     state: &'static str,
+    backend: String,
     graph: PathBuf,
     pid: Option<u32>,
     counts: std::collections::BTreeMap<&'static str, usize>,
@@ -403,6 +395,7 @@ impl StatusReport {
         StatusReport {
             job_id: job.id.clone(),
             state: shown_state(&job),
+            backend: job.backend.clone(),
             graph: job.graph_path.clone(),
             pid: job.pid,
             counts,

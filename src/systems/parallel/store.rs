@@ -153,6 +153,8 @@ pub struct Job {
     pub keep_going: bool,
     /// The supervisor entry of a detached job.
     pub entry: Option<String>,
+    /// Where its tasks run: `local` or `slurm`.
+    pub backend: String,
 }
 
 impl Job {
@@ -179,6 +181,7 @@ impl Job {
             workers,
             keep_going,
             entry: None,
+            backend: "local".into(),
         }
     }
 }
@@ -330,7 +333,8 @@ impl Store {
                id TEXT PRIMARY KEY, graph_path TEXT NOT NULL, graph_text TEXT NOT NULL,
                state TEXT NOT NULL, created REAL NOT NULL, finished REAL,
                pid INTEGER, pid_start INTEGER, heartbeat REAL, workdir TEXT NOT NULL,
-               workers INTEGER NOT NULL, keep_going INTEGER NOT NULL, entry TEXT);
+               workers INTEGER NOT NULL, keep_going INTEGER NOT NULL, entry TEXT,
+               backend TEXT NOT NULL DEFAULT 'local');
              -- WITHOUT ROWID: one B-tree per table, so a task's result
              -- touches few pages per commit.
              CREATE TABLE IF NOT EXISTS tasks(
@@ -397,8 +401,8 @@ impl Store {
         })?;
         let res = (|| {
             tx.execute(
-                "INSERT INTO jobs(id, graph_path, graph_text, state, created, workdir, workers, keep_going)
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO jobs(id, graph_path, graph_text, state, created, workdir, workers, keep_going, backend)
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     job.id,
                     job.graph_path.to_string_lossy(),
@@ -407,7 +411,8 @@ impl Store {
                     job.created,
                     job.workdir.to_string_lossy(),
                     job.workers,
-                    job.keep_going
+                    job.keep_going,
+                    job.backend
                 ],
             )?;
             let mut stmt = tx.prepare(
@@ -482,10 +487,11 @@ impl Store {
             workers: r.get(10)?,
             keep_going: r.get(11)?,
             entry: r.get(12)?,
+            backend: r.get(13)?,
         })
     }
 
-    const JOB_COLUMNS: &'static str = "id, graph_path, graph_text, state, created, finished, pid, pid_start, heartbeat, workdir, workers, keep_going, entry";
+    const JOB_COLUMNS: &'static str = "id, graph_path, graph_text, state, created, finished, pid, pid_start, heartbeat, workdir, workers, keep_going, entry, backend";
 
     pub fn job(&self, id: &str) -> Result<Job, StoreError> {
         self.conn
