@@ -100,8 +100,6 @@ pub struct Progress {
 pub struct Summary {
     pub state: JobState,
     pub progress: Progress,
-    /// Tasks that actually ran (at least one attempt) in this run.
-    pub executed: usize,
     /// Every task's row as recorded, in graph order.
     #[serde(skip)]
     pub tasks: Vec<TaskRow>,
@@ -269,7 +267,6 @@ pub async fn execute(
     let mut free_mem = opts.mem_budget_mb;
     let mut running = 0_usize;
     let mut halted: Option<String> = None;
-    let mut executed = std::collections::BTreeSet::new();
     let mut pending_records: Vec<Record> = Vec::new();
     let mut cancelled = false;
 
@@ -280,7 +277,7 @@ pub async fn execute(
         // Decide every ready task (skip, cache hit, or queue its units).
         while let Some((_, std::cmp::Reverse(i))) = ready.pop() {
             let task = &graph.tasks[i];
-            let decision = decide(graph, task, i, &slots, &index, halted.as_deref(), cancelled);
+            let decision = decide(task, &slots, &index, halted.as_deref(), cancelled);
             match decision {
                 Decision::Skip {
                     reason,
@@ -372,7 +369,6 @@ pub async fn execute(
             free_cpu -= cpu;
             free_mem -= mem;
             running += 1;
-            executed.insert(unit.task);
             let spec = unit_spec(task, &unit, opts)?;
             let stop = stop_running.clone();
             let governor = governor.clone();
@@ -572,7 +568,6 @@ pub async fn execute(
     Ok(Summary {
         state,
         progress,
-        executed: executed.len(),
         tasks: slots.into_iter().map(|s| s.row).collect(),
     })
 }
@@ -716,9 +711,7 @@ enum Decision {
 }
 
 fn decide(
-    graph: &Graph,
     task: &Task,
-    _i: usize,
     slots: &[Slot],
     index: &BTreeMap<&str, usize>,
     halted: Option<&str>,
@@ -760,7 +753,6 @@ fn decide(
             }
         }
     }
-    let _ = graph;
     if let Some(h) = halted {
         return Decision::Skip {
             reason: h.to_string(),

@@ -149,10 +149,6 @@ pub struct Graph {
 }
 
 impl Graph {
-    pub fn index_of(&self, name: &str) -> Option<usize> {
-        self.tasks.iter().position(|t| t.name == name)
-    }
-
     /// What identifies a graph file's text for the parsed-graph cache: the
     /// text, its format, this schema and this build.
     pub fn cache_key(text: &str, json: bool) -> String {

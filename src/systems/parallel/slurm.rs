@@ -22,7 +22,7 @@
 //! - Never prints, never reads the environment: `sbatch` and friends
 //!   inherit omni's (`SLURM_CONF` and the like).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
@@ -238,7 +238,6 @@ async fn run(
     let mut records: Vec<Record> = Vec::new();
     let mut halted: Option<String> = None;
     let mut cancelled = false;
-    let mut executed = BTreeSet::new();
 
     loop {
         if cancel.is_cancelled() && !cancelled {
@@ -355,7 +354,6 @@ async fn run(
                     let sent = submit(task, &slot.instances, &[], job, opts, &scripts).await;
                     match note(sent, submitted)? {
                         Ok((id, array)) => {
-                            executed.insert(i);
                             start(slot, id, array, &mut records);
                         }
                         Err(reason) => sbatch_refused(
@@ -402,7 +400,6 @@ async fn run(
                 let sent = submit(task, &slot.instances, &after, job, opts, &scripts).await;
                 match note(sent, submitted)? {
                     Ok((id, array)) => {
-                        executed.insert(i);
                         start(slot, id, array, &mut records);
                     }
                     Err(reason) => sbatch_refused(
@@ -620,7 +617,6 @@ async fn run(
     Ok(Summary {
         state,
         progress,
-        executed: executed.len(),
         tasks: slots.into_iter().map(|s| s.row).collect(),
     })
 }

@@ -556,23 +556,6 @@ impl Store {
             })
     }
 
-    /// Writes a task's row and, for a task that succeeded, its cache entry
-    /// and duration, all in one transaction.
-    pub fn record_task(
-        &mut self,
-        job: &str,
-        row: &TaskRow,
-        cache: Option<&CacheEntry>,
-        history: Option<(&str, f64)>,
-    ) -> Result<(), StoreError> {
-        let record = Record {
-            row: row.clone(),
-            cache: cache.cloned(),
-            history: history.map(|(c, s)| (c.to_string(), s)),
-        };
-        self.record_tasks(job, std::slice::from_ref(&record))
-    }
-
     /// Writes many task results in one transaction (a burst of cached tasks
     /// costs one commit, not one each); inside [`Store::begin`] they join
     /// the open transaction.
@@ -724,17 +707,6 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Past run time of a task with this command, in seconds.
-    pub fn history(&self, name: &str, cmd: &str) -> Result<Option<f64>, StoreError> {
-        let run = || -> rusqlite::Result<Option<f64>> {
-            self.conn
-                .prepare_cached("SELECT runtime FROM history WHERE task = ?1 AND cmd = ?2")?
-                .query_row([name, cmd], |r| r.get(0))
-                .optional()
-        };
-        run().map_err(|e| self.err(e))
-    }
-
     /// The digest recorded for a file whose size, mtime and inode still match.
     pub fn file_digest(
         &self,
@@ -771,24 +743,6 @@ impl Store {
         };
         run().map(drop).map_err(|e| self.err(e))
     }
-
-    /// Runs `f` in one transaction (many small writes at once).
-    pub fn batch<T>(
-        &mut self,
-        f: impl FnOnce(&Store) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        self.conn.execute_batch("BEGIN").map_err(|e| self.err(e))?;
-        match f(self) {
-            Ok(v) => {
-                self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
-                Ok(v)
-            }
-            Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(e)
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -821,8 +775,12 @@ mod tests {
             components: "{}".into(),
             outputs: BTreeMap::from([("out".to_string(), "d".to_string())]),
         };
-        s.record_task("j1", &row, Some(&entry), Some(("echo a", 0.5)))
-            .unwrap();
+        let record = Record {
+            row,
+            cache: Some(entry),
+            history: Some(("echo a".into(), 0.5)),
+        };
+        s.record_tasks("j1", &[record]).unwrap();
         drop(s);
         let s = Store::open(&path).unwrap();
         let tasks = s.tasks("j1").unwrap();
@@ -830,7 +788,10 @@ mod tests {
         assert_eq!(tasks[0].state, TaskState::Succeeded);
         assert_eq!(tasks[1].state, TaskState::Pending);
         assert_eq!(s.cache_entry("k1").unwrap().unwrap().outputs["out"], "d");
-        assert_eq!(s.history("a", "echo a").unwrap(), Some(0.5));
+        assert_eq!(
+            s.histories().unwrap()[&("a".to_string(), "echo a".to_string())],
+            0.5
+        );
         assert!(matches!(s.job("nope"), Err(StoreError::NoJob(_))));
     }
 
