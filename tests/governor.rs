@@ -398,10 +398,10 @@ fn cgroup_expected() -> Result<(), String> {
             return Ok(());
         }
     }
-    if let (Some(mount), Some(path)) = (find_mount(&mountinfo, true), own_cgroup(&own, true)) {
-        if cgroup_dir(&mount, &path).join("cpu.cfs_quota_us").exists() {
-            return Ok(());
-        }
+    if let (Some(mount), Some(path)) = (find_mount(&mountinfo, true), own_cgroup(&own, true))
+        && cgroup_dir(&mount, &path).join("cpu.cfs_quota_us").exists()
+    {
+        return Ok(());
     }
     Err("no cgroup v2 cpu controller and no cgroup v1 cpu hierarchy".into())
 }

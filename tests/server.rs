@@ -171,10 +171,10 @@ fn parse_exposition(text: &str) -> Vec<Sample> {
                 !finished.contains(&name.to_owned()),
                 "family reopened: {at}"
             );
-            if current.as_deref() != Some(name) {
-                if let Some(prev) = current.replace(name.to_owned()) {
-                    finished.push(prev);
-                }
+            if current.as_deref() != Some(name)
+                && let Some(prev) = current.replace(name.to_owned())
+            {
+                finished.push(prev);
             }
             match kind {
                 "HELP" => {
@@ -211,10 +211,10 @@ fn family_of(name: &str, types: &HashMap<String, String>) -> Option<String> {
         return Some(name.to_owned());
     }
     for suffix in ["_bucket", "_sum", "_count"] {
-        if let Some(base) = name.strip_suffix(suffix) {
-            if types.get(base).map(String::as_str) == Some("histogram") {
-                return Some(base.to_owned());
-            }
+        if let Some(base) = name.strip_suffix(suffix)
+            && types.get(base).map(String::as_str) == Some("histogram")
+        {
+            return Some(base.to_owned());
         }
     }
     None

@@ -466,10 +466,10 @@ pub fn run_status(
     if ctx.config.bool("governor", "stats") {
         ctx.output.emit_err(&ctx.governor.stats());
     }
-    if let Some(attached) = attached {
-        if let Err(e) = attached.finish(i32::from(status.code)) {
-            tracing::warn!("could not record the exit of this background entry: {e}");
-        }
+    if let Some(attached) = attached
+        && let Err(e) = attached.finish(i32::from(status.code))
+    {
+        tracing::warn!("could not record the exit of this background entry: {e}");
     }
     ctx.governor.release();
     status
@@ -654,14 +654,12 @@ fn clap_color(color: bool) -> clap::ColorChoice {
 /// a system that exists but is not in this build gets the 127 message.
 fn clap_error(err: clap::Error, out: &Output, name: &str, systems: &'static [SystemEntry]) -> Exit {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    if err.kind() == ErrorKind::InvalidSubcommand {
-        if let Some(ContextValue::String(sub)) = err.get(ContextKind::InvalidSubcommand) {
-            if let Some(id) = known_system_for(sub).filter(|_| !systems.iter().any(|s| s.id == sub))
-            {
-                out.error(name, None, &compiled_out(sub, id));
-                return Exit::UnknownCommand;
-            }
-        }
+    if err.kind() == ErrorKind::InvalidSubcommand
+        && let Some(ContextValue::String(sub)) = err.get(ContextKind::InvalidSubcommand)
+        && let Some(id) = known_system_for(sub).filter(|_| !systems.iter().any(|s| s.id == sub))
+    {
+        out.error(name, None, &compiled_out(sub, id));
+        return Exit::UnknownCommand;
     }
     let rendered = if out.color_err() {
         err.render().ansi().to_string()

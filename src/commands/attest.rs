@@ -815,16 +815,16 @@ fn delegate(ctx: &Ctx, args: &DelegateArgs) -> Outcome {
         .map(delegation::Hop::decode)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Failure::new(Exit::DataErr, format!("parent chain: {e}")))?;
-    if let Some(last) = parents.last() {
-        if last.grant.delegate.keyid != crypto::KeyId::of(&key.verifying_key()).to_hex() {
-            return Err(Failure::new(
-                Exit::Usage,
-                format!(
-                    "this authority's key is not the delegate of the parent chain's last hop ({})",
-                    last.grant.delegate.keyid
-                ),
-            ));
-        }
+    if let Some(last) = parents.last()
+        && last.grant.delegate.keyid != crypto::KeyId::of(&key.verifying_key()).to_hex()
+    {
+        return Err(Failure::new(
+            Exit::Usage,
+            format!(
+                "this authority's key is not the delegate of the parent chain's last hop ({})",
+                last.grant.delegate.keyid
+            ),
+        ));
     }
     let now = SystemTime::now();
     let validity = Validity {

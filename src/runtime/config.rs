@@ -432,11 +432,11 @@ impl Config {
                     .insert((section.name, key.name), (value, Origin::Default));
             }
         }
-        if let Some(choice) = &src.file {
-            if let Some(table) = read_file(choice)? {
-                cfg.apply_table(&choice.path, &table, src.ignored_sections)?;
-                cfg.file = Some(choice.path.clone());
-            }
+        if let Some(choice) = &src.file
+            && let Some(table) = read_file(choice)?
+        {
+            cfg.apply_table(&choice.path, &table, src.ignored_sections)?;
+            cfg.file = Some(choice.path.clone());
         }
         cfg.apply_env(src.env)?;
         for flag in src.flags {

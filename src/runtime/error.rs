@@ -198,10 +198,10 @@ impl Failure {
     pub fn is_broken_pipe(&self) -> bool {
         let mut cur: Option<&(dyn StdError + 'static)> = Some(self.source.as_ref());
         while let Some(err) = cur {
-            if let Some(io) = err.downcast_ref::<std::io::Error>() {
-                if io.kind() == std::io::ErrorKind::BrokenPipe {
-                    return true;
-                }
+            if let Some(io) = err.downcast_ref::<std::io::Error>()
+                && io.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                return true;
             }
             cur = err.source();
         }

@@ -168,10 +168,11 @@ impl fmt::Display for HumanSize {
         let bytes = u128::from(self.0);
         for unit in ["TiB", "GiB", "MiB", "KiB"] {
             let factor = SIZE_UNITS.iter().find(|(u, _)| *u == unit).map(|(_, f)| *f);
-            if let Some(factor) = factor {
-                if bytes >= factor && bytes % factor == 0 {
-                    return write!(f, "{}{unit}", bytes / factor);
-                }
+            if let Some(factor) = factor
+                && bytes >= factor
+                && bytes % factor == 0
+            {
+                return write!(f, "{}{unit}", bytes / factor);
             }
         }
         write!(f, "{bytes}B")

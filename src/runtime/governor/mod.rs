@@ -342,13 +342,13 @@ impl Governor {
                 format!("{} is not between 1 and {max_workers}", settings.workers),
             ));
         }
-        if let Some(p) = settings.cpu_percent {
-            if !(p.is_finite() && p > 0.0 && p <= 100.0) {
-                return Err(invalid(
-                    "cpu_percent",
-                    format!("{p} is not a percentage of the machine in (0, 100]"),
-                ));
-            }
+        if let Some(p) = settings.cpu_percent
+            && !(p.is_finite() && p > 0.0 && p <= 100.0)
+        {
+            return Err(invalid(
+                "cpu_percent",
+                format!("{p} is not a percentage of the machine in (0, 100]"),
+            ));
         }
         if settings.memory_limit == Some(0) {
             return Err(invalid(

@@ -389,10 +389,10 @@ pub fn device_certificate(
     let not_after = floor_secs(not_after);
 
     let mut uris = vec![format!("{ATTESTATION_URN}{digest_hex}")];
-    if let [only] = statement.subject.as_slice() {
-        if let Some(sha) = only.digest.get("sha256") {
-            uris.push(format!("{SUBJECT_URN}{}", sha.to_ascii_lowercase()));
-        }
+    if let [only] = statement.subject.as_slice()
+        && let Some(sha) = only.digest.get("sha256")
+    {
+        uris.push(format!("{SUBJECT_URN}{}", sha.to_ascii_lowercase()));
     }
 
     let subject_cn = format!("omni attestation {}", &digest_hex[..16]);

@@ -406,18 +406,16 @@ impl Authority {
     /// enrolled AK that differs is replaced only with `force`.
     fn enrol(&self, tcti: &Tcti, ak: &AkParts, force: bool) -> Result<TpmEnrolled, AttestError> {
         let pem_path = self.ak_pem_path();
-        if !force {
-            if let Ok(text) = std::fs::read_to_string(&pem_path) {
-                let same = AkPublic::from_pem(&text)
-                    .ok()
-                    .zip(AkPublic::from_pem(&ak.pem).ok())
-                    .is_some_and(|(a, b)| a.same_key(&b));
-                if !same {
-                    return Err(AttestError::AkMismatch {
-                        path: pem_path,
-                        tcti: tcti.to_string(),
-                    });
-                }
+        if !force && let Ok(text) = std::fs::read_to_string(&pem_path) {
+            let same = AkPublic::from_pem(&text)
+                .ok()
+                .zip(AkPublic::from_pem(&ak.pem).ok())
+                .is_some_and(|(a, b)| a.same_key(&b));
+            if !same {
+                return Err(AttestError::AkMismatch {
+                    path: pem_path,
+                    tcti: tcti.to_string(),
+                });
             }
         }
         state::write_atomic(&pem_path, ak.pem.as_bytes(), 0o644)?;

@@ -209,14 +209,15 @@ fn wildcard(pat: &[u8], text: &[u8]) -> bool {
     let (mut p, mut t) = (0, 0);
     let (mut star, mut mark) = (None, 0);
     while t < text.len() {
-        if p < pat.len() && pat[p] == b'[' {
-            if let Some(end) = pat[p..].iter().position(|&c| c == b']') {
-                let class = &pat[p + 1..p + end];
-                if class.contains(&text[t]) {
-                    p += end + 1;
-                    t += 1;
-                    continue;
-                }
+        if p < pat.len()
+            && pat[p] == b'['
+            && let Some(end) = pat[p..].iter().position(|&c| c == b']')
+        {
+            let class = &pat[p + 1..p + end];
+            if class.contains(&text[t]) {
+                p += end + 1;
+                t += 1;
+                continue;
             }
         }
         if p < pat.len() && (pat[p] == b'?' || pat[p] == text[t]) {
