@@ -10,6 +10,7 @@
 
 use std::future::Future;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tokio::runtime::Runtime;
 
@@ -17,7 +18,7 @@ use crate::runtime::error::{Exit, Failure};
 
 /// Owner of the lazily built multi-thread runtime.
 pub struct Executor {
-    workers: usize,
+    workers: AtomicUsize,
     runtime: OnceLock<Runtime>,
 }
 
@@ -25,9 +26,23 @@ impl Executor {
     /// An executor whose runtime will have `workers` worker threads.
     pub fn new(workers: usize) -> Executor {
         Executor {
-            workers: workers.max(1),
+            workers: AtomicUsize::new(workers.max(1)),
             runtime: OnceLock::new(),
         }
+    }
+
+    /// Caps the worker threads of the runtime to come at `workers`, for a
+    /// command whose work is reacting to events one after another (a task
+    /// runner waiting on thousands of child processes): with one worker,
+    /// the thread that receives an event handles it, where a second one
+    /// costs a wake-up of another thread per event. Returns false (and
+    /// changes nothing) once the runtime has started.
+    pub fn limit_workers(&self, workers: usize) -> bool {
+        if self.started() {
+            return false;
+        }
+        self.workers.fetch_min(workers.max(1), Ordering::Relaxed);
+        true
     }
 
     /// True once the runtime has been built.
@@ -40,22 +55,56 @@ impl Executor {
         if let Some(rt) = self.runtime.get() {
             return Ok(rt);
         }
+        let workers = self.workers.load(Ordering::Relaxed);
         #[allow(clippy::disallowed_methods)] // the one sanctioned builder
         let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(self.workers)
+            .worker_threads(workers)
             .thread_name("omni-worker")
             .enable_all()
             .build()
             .map_err(|e| {
                 Failure::wrap(Exit::Unavailable, e).context("starting the tokio runtime")
             })?;
-        tracing::debug!(workers = self.workers, "tokio runtime started");
+        tracing::debug!(workers, "tokio runtime started");
         Ok(self.runtime.get_or_init(|| rt))
     }
 
     /// Runs a future to completion on the runtime.
     pub fn block_on<F: Future>(&self, future: F) -> Result<F::Output, Failure> {
         Ok(self.runtime()?.block_on(future))
+    }
+
+    /// Runs `future` as a task on a worker thread and waits for it.
+    ///
+    /// For loops that react to a stream of I/O events (thousands of child
+    /// exits): under [`Executor::block_on`] the calling thread polls the
+    /// future while a worker receives the events, so each event costs a
+    /// wake-up of another thread; here the worker that receives an event
+    /// polls the future itself. `while_waiting` runs on the calling thread
+    /// meanwhile (a progress display) and is dropped when `future` ends.
+    pub fn run_on_worker<F, W>(&self, future: F, while_waiting: W) -> Result<F::Output, Failure>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+        W: Future<Output = ()>,
+    {
+        let rt = self.runtime()?;
+        let joined = rt.block_on(async {
+            let task = rt.spawn(future);
+            tokio::pin!(while_waiting);
+            tokio::pin!(task);
+            let mut waiting = true;
+            loop {
+                tokio::select! {
+                    joined = &mut task => break joined,
+                    () = &mut while_waiting, if waiting => waiting = false,
+                }
+            }
+        });
+        joined.map_err(|e| match e.try_into_panic() {
+            Ok(payload) => std::panic::resume_unwind(payload),
+            Err(e) => Failure::new(Exit::Software, format!("a runtime task ended early: {e}")),
+        })
     }
 }
 
@@ -80,5 +129,44 @@ mod tests {
         let v = ex.block_on(async { 40 + 2 }).unwrap();
         assert_eq!(v, 42);
         assert!(ex.started());
+    }
+
+    #[test]
+    fn run_on_worker_polls_on_a_worker_and_waits_with_the_caller() {
+        let ex = Executor::new(2);
+        assert!(ex.limit_workers(1));
+        let caller = std::thread::current().id();
+        let shown = std::sync::Arc::new(AtomicUsize::new(0));
+        let seen = std::sync::Arc::clone(&shown);
+        let (thread, name) = ex
+            .run_on_worker(
+                async {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    let t = std::thread::current();
+                    (t.id(), t.name().map(String::from))
+                },
+                async move {
+                    loop {
+                        seen.fetch_add(1, Ordering::Relaxed);
+                        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                    }
+                },
+            )
+            .unwrap();
+        assert_ne!(thread, caller, "the future ran on a worker");
+        assert_eq!(name.as_deref(), Some("omni-worker"));
+        assert!(
+            shown.load(Ordering::Relaxed) > 1,
+            "the caller's side ran meanwhile"
+        );
+        assert_eq!(ex.runtime().unwrap().metrics().num_workers(), 1);
+        assert!(!ex.limit_workers(1), "too late once started");
+    }
+
+    #[test]
+    #[should_panic(expected = "boom")]
+    fn a_panic_on_the_worker_reaches_the_caller() {
+        let ex = Executor::new(1);
+        let _ = ex.run_on_worker(async { panic!("boom") }, async {});
     }
 }

@@ -94,6 +94,20 @@ pub fn start_ticks_of(pid: u32) -> Option<u64> {
     }
 }
 
+/// Now, in the clock ticks since boot that `/proc/<pid>/stat` gives start
+/// times in: a process started between two readings of this has a start
+/// time between them (both count from `CLOCK_BOOTTIME`, rounded down).
+/// Costs no system call (vDSO), unlike reading a start time from `/proc`.
+pub fn boot_ticks_now() -> u64 {
+    proc::boot_ticks_now()
+}
+
+/// True when `pid` runs (not a zombie) and started between the tick
+/// readings `lo` and `hi` ([`boot_ticks_now`] before and after starting it).
+pub fn started_between(pid: u32, lo: u64, hi: u64) -> bool {
+    start_ticks_of(pid).is_some_and(|t| lo <= t && t <= hi)
+}
+
 /// True while process group `pgid` has a member that is not a zombie (a
 /// zombie runs no code; its reaping is up to its parent, maybe pid 1).
 pub fn group_has_live_members(pgid: u32) -> bool {
@@ -734,10 +748,10 @@ impl Supervisor {
             }
             if !proc::is_alive(entry.pid, entry.start_ticks) {
                 // A short job may have run to completion already.
-                if let Ok(Some(done)) = Entry::read(&self.record_path(&entry.id)) {
-                    if done.finished.is_some() {
-                        return Ok(done);
-                    }
+                if let Ok(Some(done)) = Entry::read(&self.record_path(&entry.id))
+                    && done.finished.is_some()
+                {
+                    return Ok(done);
                 }
                 let status = wait_for_status(exit);
                 self.remove_entry_files(&entry);

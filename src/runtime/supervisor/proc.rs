@@ -50,7 +50,7 @@ pub(crate) fn parse_stat(text: &str) -> Option<Stat> {
 
 /// Reads `/proc/<pid>/stat`; `Ok(None)` when there is no such process.
 pub(crate) fn read_stat(pid: u32) -> io::Result<Option<Stat>> {
-    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+    match read_small(&format!("/proc/{pid}/stat")) {
         Ok(text) => parse_stat(&text).map(Some).ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
@@ -65,6 +65,41 @@ pub(crate) fn read_stat(pid: u32) -> io::Result<Option<Stat>> {
         }
         Err(err) => Err(err),
     }
+}
+
+/// Reads a small `/proc` file in one `read` (a task runner calls this once
+/// per task: `read_to_string` costs a `fstat` and half a dozen growing
+/// reads), falling back to reading on when it is longer than expected.
+fn read_small(path: &str) -> io::Result<String> {
+    use std::io::Read as _;
+    let mut file = fs::File::open(path)?;
+    let mut buf = [0_u8; 1024];
+    let n = file.read(&mut buf)?;
+    let mut bytes = buf[..n].to_vec();
+    if n == buf.len() {
+        file.read_to_end(&mut bytes)?;
+    }
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// See [`super::boot_ticks_now`].
+pub(crate) fn boot_ticks_now() -> u64 {
+    static NS_PER_TICK: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let per_tick = *NS_PER_TICK.get_or_init(|| {
+        // SAFETY: sysconf has no memory preconditions.
+        let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+        1_000_000_000 / u64::try_from(hz).ok().filter(|&h| h > 0).unwrap_or(100)
+    });
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec to write to; CLOCK_BOOTTIME exists on
+    // every kernel omni supports.
+    unsafe { libc::clock_gettime(libc::CLOCK_BOOTTIME, &mut ts) };
+    let ns = u64::try_from(ts.tv_sec).unwrap_or(0) * 1_000_000_000
+        + u64::try_from(ts.tv_nsec).unwrap_or(0);
+    ns / per_tick
 }
 
 /// True while `pid` runs and is the process that started at `start_ticks`.
