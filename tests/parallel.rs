@@ -396,21 +396,36 @@ const CHAIN: &str = "tasks:\n  s1: {cmd: 'echo s1 >> ran; sleep 0.3'}\n  s2: {cm
 #[test]
 fn kill_9_then_resume_finishes_without_rerunning_completed_tasks() {
     let h = Home::new();
-    // s3 sleeps: the job is killed while it runs.
+    // s3 sleeps: the job is killed while it runs. Results reach the store
+    // only after a minute: s1's and s2's are in the job's journal alone
+    // when the kill comes.
     h.write("wf.yaml", CHAIN);
-    let out = h.run(&["submit", "--graph", "wf.yaml", "--detach"]);
+    let out = omni(h.path())
+        .current_dir(h.path())
+        .env("OMNI_PARALLEL_STORE_INTERVAL", "1m")
+        .args(["parallel", "submit", "--graph", "wf.yaml", "--detach"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let job = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(job.starts_with("p-"), "{job}");
     wait_for("s3 to start", 20, || h.ran().contains(&"s3".to_string()));
     let v = h.json(&["status", "--job-id", &job]);
     assert_eq!(v["state"], "running", "{v}");
+    assert_eq!(
+        h.task_state(&job, "s1").0,
+        "pending",
+        "not in the store yet"
+    );
     let pid = v["pid"].as_i64().unwrap();
     // SAFETY: kill with a pid read from the job store, a child of this test.
     assert_eq!(unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) }, 0);
     wait_for("the job to be lost", 10, || {
         h.json(&["status", "--job-id", &job])["state"] == "lost"
     });
+    // The lost run's journal is folded in by whoever looks next.
+    assert_eq!(h.task_state(&job, "s1").0, "succeeded");
+    assert_eq!(h.task_state(&job, "s2").0, "succeeded");
 
     // Resume in the foreground: s3 never completed, so it runs again (and
     // sleeps); s1 and s2 must not.
@@ -458,6 +473,10 @@ fn resume_after_kill_9_completes_the_job() {
     let out = h.run(&["submit", "--graph", "wf.yaml", "--detach"]);
     let job = String::from_utf8(out.stdout).unwrap().trim().to_string();
     wait_for("s2 to start", 20, || h.ran().contains(&"s2".to_string()));
+    // Within the store interval (100 ms), status in another shell sees it.
+    wait_for("status to show s2 running", 5, || {
+        h.task_state(&job, "s2").0 == "running"
+    });
     let pid = h.json(&["status", "--job-id", &job])["pid"]
         .as_i64()
         .unwrap();

@@ -62,9 +62,9 @@ pub struct TaskSpec {
     pub timeout: Option<Duration>,
     /// How long the group has between SIGTERM and SIGKILL.
     pub grace: Duration,
-    /// A [`GroupLedger`] file to note the task's process group in, so a
-    /// later process can stop it if this one dies first (`kill -9`).
-    pub ledger: Option<PathBuf>,
+    /// A [`GroupLedger`] to note the task's process group in, so a later
+    /// process can stop it if this one dies first (`kill -9`).
+    pub ledger: Option<GroupLedger>,
 }
 
 impl TaskSpec {
@@ -146,10 +146,11 @@ pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Fini
 
     let started = SystemTime::now();
     let clock = Instant::now();
+    let before = crate::runtime::supervisor::boot_ticks_now();
     let mut child = cmd.spawn()?;
     let pid = child.id().unwrap_or(0);
     if let Some(ledger) = &spec.ledger {
-        GroupLedger::new(ledger.clone()).record(pid);
+        ledger.record(pid, before, crate::runtime::supervisor::boot_ticks_now());
     }
 
     if let (Some(bytes), Some(mut stdin)) = (spec.stdin.clone(), child.stdin.take()) {
@@ -209,34 +210,46 @@ pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Fini
     })
 }
 
-/// A file listing the process groups tasks were started in (`pid
-/// start-ticks` per line, appended with one write each), so that after the
-/// process that ran them died (`kill -9`), the next one can stop what it
-/// left running instead of leaving orphans behind.
+/// A file listing the process groups tasks were started in, so that after
+/// the process that ran them died (`kill -9`), the next one can stop what
+/// it left running instead of leaving orphans behind.
+///
+/// A line is `pid lo hi`: the leader's pid and the boot-time ticks just
+/// before and after it was started (its start time lies between them, and
+/// no other process could hold that pid meanwhile). Taking the window costs
+/// two vDSO clock reads where reading the start time from `/proc` cost a
+/// dozen system calls per task. `pid ticks` lines (older omni) still read.
+///
+/// Clones share one file, opened (for appending) at the first record.
 #[derive(Debug, Clone)]
 pub struct GroupLedger {
     path: PathBuf,
+    file: std::sync::Arc<std::sync::OnceLock<Option<std::fs::File>>>,
 }
 
 impl GroupLedger {
     pub fn new(path: PathBuf) -> GroupLedger {
-        GroupLedger { path }
+        GroupLedger {
+            path,
+            file: std::sync::Arc::default(),
+        }
     }
 
-    /// Notes the group led by `pid`. Best effort: a ledger that cannot be
-    /// written only loses the clean-up after a crash.
-    fn record(&self, pid: u32) {
+    /// Notes the group led by `pid`, started between ticks `lo` and `hi`.
+    /// Best effort: a ledger that cannot be written only loses the clean-up
+    /// after a crash.
+    fn record(&self, pid: u32, lo: u64, hi: u64) {
         use std::io::Write as _;
-        let Some(ticks) = crate::runtime::supervisor::start_ticks_of(pid) else {
-            return;
-        };
-        let line = format!("{pid} {ticks}\n");
-        if let Ok(mut f) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-        {
-            let _ = f.write_all(line.as_bytes());
+        let file = self.file.get_or_init(|| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&self.path)
+                .ok()
+        });
+        if let Some(mut f) = file.as_ref() {
+            // NB: one write per line: O_APPEND keeps lines whole.
+            let _ = f.write_all(format!("{pid} {lo} {hi}\n").as_bytes());
         }
     }
 
@@ -255,13 +268,18 @@ impl GroupLedger {
         let mut live = Vec::new();
         for line in text.lines() {
             let mut words = line.split_whitespace();
-            let (Some(Ok(pid)), Some(Ok(ticks))) = (
+            let (Some(Ok(pid)), Some(Ok(lo))) = (
                 words.next().map(str::parse::<u32>),
                 words.next().map(str::parse::<u64>),
             ) else {
                 continue;
             };
-            let leader_is_ours = crate::runtime::supervisor::process_alive(pid, ticks);
+            let hi = match words.next().map(str::parse::<u64>) {
+                Some(Ok(hi)) => hi,
+                Some(Err(_)) => continue,
+                None => lo,
+            };
+            let leader_is_ours = crate::runtime::supervisor::started_between(pid, lo, hi);
             let leader_gone = crate::runtime::supervisor::start_ticks_of(pid).is_none();
             if pid > 1
                 && (leader_is_ours || leader_gone)
@@ -584,5 +602,58 @@ mod tests {
             .block_on(run(&spec, &CancellationToken::new()))
             .unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    }
+
+    /// A group started the way `run` starts one, as a process that died
+    /// would have left it: `(leader pid, ticks before, ticks after)`.
+    fn orphan_group() -> (std::process::Child, u32, u64, u64) {
+        use std::os::unix::process::CommandExt as _;
+        let lo = crate::runtime::supervisor::boot_ticks_now();
+        let child = std::process::Command::new("/bin/sh")
+            .args(["-c", "sleep 30 & sleep 30"])
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        let hi = crate::runtime::supervisor::boot_ticks_now();
+        let pid = child.id();
+        (child, pid, lo, hi)
+    }
+
+    #[test]
+    fn the_ledger_stops_only_groups_whose_leader_started_in_its_window() {
+        use std::os::unix::process::ExitStatusExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = GroupLedger::new(dir.path().join("groups"));
+        let (mut ours, ours_pid, lo, hi) = orphan_group();
+        ledger.record(ours_pid, lo, hi);
+        // A leader whose start lies outside its recorded window is some
+        // other process that got the pid: never signalled.
+        let (mut other, other_pid, lo2, _) = orphan_group();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(dir.path().join("groups"))
+            .and_then(|mut f| {
+                use std::io::Write as _;
+                writeln!(f, "{other_pid} {} {}", lo2 + 1000, lo2 + 2000)
+            })
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        let stopped = ledger.stop_leftovers(Duration::from_secs(2)).unwrap();
+        assert_eq!(stopped, 1);
+        assert!(ours.wait().unwrap().signal().is_some(), "ours was stopped");
+        assert!(!crate::runtime::supervisor::group_has_live_members(
+            ours_pid
+        ));
+        assert!(
+            other.try_wait().unwrap().is_none(),
+            "the other group is untouched"
+        );
+        assert!(!dir.path().join("groups").exists(), "the ledger is emptied");
+
+        // A `pid ticks` line from an older omni still names its group.
+        let ticks = crate::runtime::supervisor::start_ticks_of(other_pid).unwrap();
+        std::fs::write(dir.path().join("groups"), format!("{other_pid} {ticks}\n")).unwrap();
+        assert_eq!(ledger.stop_leftovers(Duration::from_secs(2)).unwrap(), 1);
+        assert!(other.wait().unwrap().signal().is_some());
     }
 }

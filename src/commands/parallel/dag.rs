@@ -16,8 +16,9 @@ use crate::runtime::output::{Outcome, Render, Style};
 use crate::runtime::process::GroupLedger;
 use crate::runtime::supervisor;
 use crate::systems::parallel::cache::Components;
-use crate::systems::parallel::engine::{self, Options, Progress, Summary};
+use crate::systems::parallel::engine::{self, Options, Progress};
 use crate::systems::parallel::graph::{self, Graph};
+use crate::systems::parallel::journal;
 use crate::systems::parallel::slurm;
 use crate::systems::parallel::store::{Job, JobState, Store, TaskRow, TaskState};
 
@@ -97,6 +98,17 @@ fn open_store(ctx: &Ctx) -> Result<Store, Failure> {
 
 fn logs_dir(ctx: &Ctx, job: &str) -> Result<PathBuf, Failure> {
     Ok(ctx.dirs()?.state.join("parallel/jobs").join(job))
+}
+
+/// The store and the job `id`, with the results a lost run left in the
+/// job's journal folded in (a running job's store lags its journal by at
+/// most `[parallel] store_interval`).
+fn open_job(ctx: &Ctx, id: &str) -> Result<(Store, Job), Failure> {
+    let mut store = open_store(ctx)?;
+    let job = store.job(id)?;
+    let journal = logs_dir(ctx, &job.id)?.join(journal::FILE_NAME);
+    journal::settle(&mut store, &job.id, &journal)?;
+    Ok((store, job))
 }
 
 /// Reads and checks a graph file.
@@ -180,7 +192,7 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
     if args.detach {
         return detach(ctx, &store, &id, halt);
     }
-    drive(ctx, store, &job, &graph, halt, false)
+    drive(ctx, store, &job, graph, halt, false)
 }
 
 /// Makes room for one more job within `[parallel] keep_jobs`: the oldest
@@ -243,7 +255,7 @@ impl Render for Detached {
 }
 
 /// Runs the job in this process until it ends (or SIGINT/SIGTERM cancels it).
-fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: bool) -> Outcome {
+fn drive(ctx: &Ctx, store: Store, job: &Job, graph: Graph, halt: bool, resume: bool) -> Outcome {
     let start_ticks = supervisor::own_start_ticks().unwrap_or(0);
     store.claim(&job.id, std::process::id(), start_ticks)?;
     let store = Arc::new(Mutex::new(store));
@@ -257,7 +269,11 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: 
         mem_budget_mb: mem_budget_mb(),
         grace: grace(ctx),
         resume,
-        ledger: Some(logs.join("groups")),
+        ledger: Some(GroupLedger::new(logs.join("groups"))),
+        store_interval: ctx
+            .config
+            .duration("parallel", "store_interval")
+            .unwrap_or(engine::STORE_INTERVAL),
     };
     let ledger = GroupLedger::new(logs.join("groups"));
     if resume {
@@ -273,44 +289,65 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: 
             );
         }
     }
-    let show = ctx.output.progress_allowed();
-    let output = &ctx.output;
-    let progress = move |p: &Progress| {
-        if show {
-            output.raw_err(&format!(
-                "\r{} / {} done, {} running, {} failed, {} cached ",
-                p.done, p.total, p.running, p.failed, p.cached
-            ));
+    // The run is a task on the runtime's one worker thread, which then both
+    // receives the tasks' exits and reacts to them (no thread hand-off per
+    // task); this thread only shows progress.
+    ctx.executor.limit_workers(1);
+    let (progress_tx, progress_rx) = tokio::sync::watch::channel(Progress::default());
+    let run = {
+        let graph = Arc::new(graph);
+        let store = Arc::clone(&store);
+        let id = job.id.clone();
+        let governor = ctx.governor.clone();
+        let slurm = job.backend == "slurm";
+        async move {
+            let cancel = crate::runtime::process::cancel_on_signals();
+            let heartbeat = {
+                let store = Arc::clone(&store);
+                let id = id.clone();
+                tokio::spawn(async move {
+                    loop {
+                        tokio::time::sleep(Duration::from_secs(2)).await;
+                        let s = store.lock().unwrap_or_else(|e| e.into_inner());
+                        let _ = s.heartbeat(&id);
+                    }
+                })
+            };
+            let progress = move |p: &Progress| {
+                progress_tx.send_replace(*p);
+            };
+            let result = if slurm {
+                slurm::execute(&graph, &store, &id, &opts, &governor, &cancel, &progress)
+                    .await
+                    .map_err(Failure::from)
+            } else {
+                engine::execute(&graph, &store, &id, &opts, &governor, &cancel, &progress)
+                    .await
+                    .map_err(Failure::from)
+            };
+            heartbeat.abort();
+            result
         }
     };
-    let id = job.id.clone();
-    let governor = ctx.governor.clone();
-    let slurm = job.backend == "slurm";
-    let summary: Result<Summary, Failure> = ctx.executor.block_on(async {
-        let cancel = crate::runtime::process::cancel_on_signals();
-        let heartbeat = {
-            let store = Arc::clone(&store);
-            let id = id.clone();
-            tokio::spawn(async move {
-                loop {
-                    tokio::time::sleep(Duration::from_secs(2)).await;
-                    let s = store.lock().unwrap_or_else(|e| e.into_inner());
-                    let _ = s.heartbeat(&id);
-                }
-            })
-        };
-        let result = if slurm {
-            slurm::execute(graph, &store, &id, &opts, &governor, &cancel, &progress)
-                .await
-                .map_err(Failure::from)
-        } else {
-            engine::execute(graph, &store, &id, &opts, &governor, &cancel, &progress)
-                .await
-                .map_err(Failure::from)
-        };
-        heartbeat.abort();
-        result
-    })?;
+    let show = ctx.output.progress_allowed();
+    let output = &ctx.output;
+    let show_progress = |p: &Progress| {
+        output.raw_err(&format!(
+            "\r{} / {} done, {} running, {} failed, {} cached ",
+            p.done, p.total, p.running, p.failed, p.cached
+        ));
+    };
+    let display = async {
+        if !show {
+            return;
+        }
+        let mut tick = tokio::time::interval(Duration::from_millis(100));
+        loop {
+            tick.tick().await;
+            show_progress(&progress_rx.borrow());
+        }
+    };
+    let summary = ctx.executor.run_on_worker(run, display)?;
     let summary = match summary {
         Ok(s) => s,
         Err(e) => {
@@ -321,6 +358,7 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: &Graph, halt: bool, resume: 
         }
     };
     if show {
+        show_progress(&summary.progress);
         ctx.output.raw_err("\n");
     }
     let s = store.lock().unwrap_or_else(|e| e.into_inner());
@@ -356,7 +394,7 @@ pub(super) fn resume(ctx: &Ctx, args: &ResumeArgs, halt_now: bool) -> Outcome {
     if args.detach {
         return detach(ctx, &store, &job.id, halt_now);
     }
-    drive(ctx, store, &job, &graph, halt_now, true)
+    drive(ctx, store, &job, graph, halt_now, true)
 }
 
 fn job_alive(job: &Job) -> bool {
@@ -437,16 +475,14 @@ impl Render for StatusReport {
 }
 
 pub(super) fn status(ctx: &Ctx, args: &JobArg) -> Outcome {
-    let store = open_store(ctx)?;
-    let job = store.job(&args.job_id)?;
+    let (store, job) = open_job(ctx, &args.job_id)?;
     let tasks = store.tasks(&job.id)?;
     ctx.output.emit(&StatusReport::new(job, tasks))?;
     Ok(Exit::Success)
 }
 
 pub(super) fn results(ctx: &Ctx, args: &JobArg) -> Outcome {
-    let store = open_store(ctx)?;
-    let job = store.job(&args.job_id)?;
+    let (store, job) = open_job(ctx, &args.job_id)?;
     let tasks = store.tasks(&job.id)?;
     let failed = tasks.iter().any(|t| t.state == TaskState::Failed);
     ctx.output.emit(&StatusReport::new(job, tasks))?;
@@ -514,8 +550,7 @@ fn junit(job_id: &str, tasks: &[TaskRow]) -> String {
 }
 
 pub(super) fn logs(ctx: &Ctx, args: &LogsArgs) -> Outcome {
-    let store = open_store(ctx)?;
-    let job = store.job(&args.job.job_id)?;
+    let (store, job) = open_job(ctx, &args.job.job_id)?;
     let tasks = store.tasks(&job.id)?;
     if let Some(name) = &args.task
         && !tasks.iter().any(|t| &t.name == name)
@@ -668,8 +703,7 @@ impl Render for Explanation {
 }
 
 pub(super) fn explain(ctx: &Ctx, args: &ExplainArgs) -> Outcome {
-    let store = open_store(ctx)?;
-    let job = store.job(&args.job.job_id)?;
+    let (store, job) = open_job(ctx, &args.job.job_id)?;
     let row = store.task(&job.id, &args.task)?;
     let mut why = Vec::new();
     match row.state {

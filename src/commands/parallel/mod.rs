@@ -38,6 +38,15 @@ pub static SECTION: Section = Section {
             default: Some("2s"),
             doc: "Task graphs: how long a stopped task's process group has between SIGTERM and SIGKILL (run follows GNU parallel: 200ms).",
         },
+        Key {
+            name: "store_interval",
+            kind: Kind::Duration {
+                min: Duration::ZERO,
+                max: Duration::from_secs(60),
+            },
+            default: Some("100ms"),
+            doc: "Task graphs: how long a task's result may wait in the job's journal before it reaches the job store, where status in another shell sees it. A crash loses no result either way; 0 stores each one at once, at some cost per task.",
+        },
     ],
 };
 

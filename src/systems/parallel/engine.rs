@@ -13,7 +13,8 @@
 //! - A failure (after retries) stops new starts unless `keep_going`; with
 //!   `halt_now` it also stops running tasks. Dependants of a failure are
 //!   recorded as skipped with the reason.
-//! - A task's result is in the store before the engine next waits, so a
+//! - A task's result is in the job's journal (see `journal`) before the
+//!   engine next waits, and in the store within [`Options::store_interval`], so a
 //!   `kill -9` loses only tasks that were running; `resume` keeps every task
 //!   recorded as succeeded or cached.
 //! - With the cache on, a task whose key (see `cache`) has an entry whose
@@ -32,15 +33,18 @@ use tokio_util::sync::CancellationToken;
 use super::cache::{self, Components, FileError};
 use super::gnu::template::Template;
 use super::graph::{Foreach, Graph, Outcome, Task};
+use super::journal::{self, Journal, JournalError};
 use super::store::{CacheEntry, JobState, Record, Store, StoreError, TaskRow, TaskState, now};
 use crate::runtime::error::{Classify, Exit};
 use crate::runtime::governor::Governor;
-use crate::runtime::process::{self, Ending, Sink, TaskSpec};
+use crate::runtime::process::{self, Ending, GroupLedger, Sink, TaskSpec};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
     #[error("task '{task}': {source}")]
     File {
         task: String,
@@ -59,11 +63,18 @@ impl Classify for EngineError {
     fn exit(&self) -> Exit {
         match self {
             EngineError::Store(e) => e.exit(),
+            EngineError::Journal(e) => e.exit(),
             EngineError::File { .. } => Exit::IoErr,
             EngineError::Spawn { .. } => Exit::Unavailable,
         }
     }
 }
+
+/// The default [`Options::store_interval`].
+pub const STORE_INTERVAL: Duration = Duration::from_millis(100);
+
+/// How many results make a fold due before [`Options::store_interval`].
+const FLUSH_MAX: usize = 1024;
 
 /// How to run.
 #[derive(Debug, Clone)]
@@ -81,8 +92,11 @@ pub struct Options {
     pub grace: Duration,
     /// Keep the tasks the store records as succeeded or cached.
     pub resume: bool,
-    /// Where each task's process group is noted (`runtime::process::GroupLedger`).
-    pub ledger: Option<PathBuf>,
+    /// Where each task's process group is noted.
+    pub ledger: Option<GroupLedger>,
+    /// How long a result may sit in the journal before it is folded into
+    /// the store (where `status` from another shell sees it).
+    pub store_interval: Duration,
 }
 
 /// Counts for a progress display.
@@ -185,6 +199,13 @@ pub async fn execute(
             dependants[index[d.as_str()]].push(i);
         }
     }
+    std::fs::create_dir_all(&opts.logs).map_err(|e| EngineError::File {
+        task: "(logs)".into(),
+        source: FileError::Io(opts.logs.display().to_string(), e),
+    })?;
+    // Results a dead run left in the journal go to the store first.
+    let mut journal = Journal::open(&opts.logs.join(journal::FILE_NAME))?;
+    journal.fold_into(&mut lock(), job)?;
     // Only a resumed job has results to keep.
     let recorded: BTreeMap<String, TaskRow> = if opts.resume {
         lock()
@@ -254,10 +275,6 @@ pub async fn execute(
         }
     }
 
-    std::fs::create_dir_all(&opts.logs).map_err(|e| EngineError::File {
-        task: "(logs)".into(),
-        source: FileError::Io(opts.logs.display().to_string(), e),
-    })?;
     // NB: running units are futures this loop polls itself (no spawned
     // tasks): a finished task is noticed without a hand-off between threads.
     let mut in_flight = FuturesUnordered::new();
@@ -268,6 +285,9 @@ pub async fn execute(
     let mut running = 0_usize;
     let mut halted: Option<String> = None;
     let mut pending_records: Vec<Record> = Vec::new();
+    // In the journal, not yet in the store; due there by `flush_by`.
+    let mut unflushed: Vec<Record> = Vec::new();
+    let mut flush_by: Option<tokio::time::Instant> = None;
     let mut cancelled = false;
 
     loop {
@@ -341,6 +361,13 @@ pub async fn execute(
                         slot.row.signal = None;
                         slot.row.reason = None;
                         slot.units_left = instances.len();
+                        // So that `status` shows it running (costs a line in
+                        // the journal write this pass makes anyway).
+                        pending_records.push(Record {
+                            row: slot.row.clone(),
+                            cache: None,
+                            history: None,
+                        });
                         for (k, (_, cmd)) in instances.into_iter().enumerate() {
                             units.push(Unit {
                                 priority: prio(i).0,
@@ -373,7 +400,11 @@ pub async fn execute(
             let stop = stop_running.clone();
             let governor = governor.clone();
             let retries = task.retries.clone();
-            let mut rng = governor.rng(&format!("parallel/retry/{}/{}", task.name, unit.instance));
+            // NB: only jittered retries draw from a random stream (seeding
+            // one from the OS costs a syscall per task).
+            let stream = (retries.jitter > 0.0 && retries.max > 0)
+                .then(|| format!("parallel/retry/{}/{}", task.name, unit.instance));
+            let mut rng = None;
             in_flight.push(async move {
                 let _permit = governor.acquire_many(u32::try_from(cpu).unwrap_or(1)).await;
                 let started = now();
@@ -390,10 +421,11 @@ pub async fn execute(
                         break result.map_err(|e| e.to_string());
                     }
                     let base = retries.delay(attempts);
-                    let jitter = if retries.jitter > 0.0 {
-                        rng.gen_range(1.0 - retries.jitter..=1.0 + retries.jitter)
-                    } else {
-                        1.0
+                    let jitter = match &stream {
+                        Some(name) => rng
+                            .get_or_insert_with(|| governor.rng(name))
+                            .gen_range(1.0 - retries.jitter..=1.0 + retries.jitter),
+                        None => 1.0,
                     };
                     tokio::select! {
                         () = tokio::time::sleep(base.mul_f64(jitter)) => {}
@@ -434,11 +466,25 @@ pub async fn execute(
 
         progress.running = running;
         on_progress(&progress);
-        // Everything decided so far is on disk before we wait.
+        // Everything decided so far is in the journal before we wait, and
+        // goes to the store in batches.
+        if !pending_records.is_empty() {
+            journal.append(&pending_records)?;
+            unflushed.append(&mut pending_records);
+            flush_by.get_or_insert_with(|| tokio::time::Instant::now() + opts.store_interval);
+        }
+        let due = unflushed.len() >= FLUSH_MAX
+            || flush_by.is_some_and(|t| t <= tokio::time::Instant::now());
         {
             let mut s = lock();
-            s.record_tasks(job, &std::mem::take(&mut pending_records))?;
+            if due {
+                s.record_tasks(job, &std::mem::take(&mut unflushed))?;
+            }
             s.commit()?;
+        }
+        if due {
+            journal.clear()?;
+            flush_by = None;
         }
 
         if running == 0 && units.is_empty() && ready.is_empty() {
@@ -471,6 +517,8 @@ pub async fn execute(
         }
         let done = tokio::select! {
             done = in_flight.next(), if !in_flight.is_empty() => done,
+            () = tokio::time::sleep_until(flush_by.unwrap_or_else(tokio::time::Instant::now)),
+                if flush_by.is_some() => continue,
             () = cancel.cancelled(), if !cancelled => {
                 cancelled = true;
                 stop_running.cancel();
@@ -551,7 +599,9 @@ pub async fn execute(
         progress.done += 1;
         release(done.task, &dependants, &mut slots, &mut ready, &prio);
     }
-    lock().record_tasks(job, &std::mem::take(&mut pending_records))?;
+    unflushed.append(&mut pending_records);
+    lock().record_tasks(job, &unflushed)?;
+    journal.remove()?;
 
     let state = if cancelled {
         JobState::Cancelled

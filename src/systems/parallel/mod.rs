@@ -10,5 +10,6 @@ pub mod cache;
 pub mod engine;
 pub mod gnu;
 pub mod graph;
+pub mod journal;
 pub mod slurm;
 pub mod store;

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::runtime::error::{Classify, Exit};
 
@@ -91,7 +91,7 @@ impl JobState {
 }
 
 /// A task's state as recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskState {
     Pending,
@@ -187,7 +187,7 @@ impl Job {
 }
 
 /// One task row.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TaskRow {
     pub name: String,
     pub state: TaskState,
@@ -235,7 +235,7 @@ pub struct Record {
 }
 
 /// A cache entry: what a key produced.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CacheEntry {
     pub key: String,
     pub task: String,
@@ -255,12 +255,13 @@ fn cache_entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CacheEntry> {
 }
 
 fn write_records(conn: &Connection, job: &str, records: &[Record]) -> rusqlite::Result<()> {
-    for Record {
-        row,
-        cache,
-        history,
-    } in records
-    {
+    // A later record of a task supersedes an earlier one (`running`, then
+    // its result): each task's row is written once, from its last record.
+    let mut seen = std::collections::HashSet::new();
+    for row in records.iter().rev().map(|r| &r.row) {
+        if !seen.insert(row.name.as_str()) {
+            continue;
+        }
         conn.prepare_cached(
             "UPDATE tasks SET state = ?3, reason = ?4, attempts = ?5, exit_code = ?6, signal = ?7,
                started = ?8, finished = ?9, runtime = ?10, instances = ?11, cache_key = ?12,
@@ -282,6 +283,13 @@ fn write_records(conn: &Connection, job: &str, records: &[Record]) -> rusqlite::
             row.cache_key,
             row.components
         ])?;
+    }
+    for Record {
+        row,
+        cache,
+        history,
+    } in records
+    {
         if let Some(c) = cache {
             conn.prepare_cached(
                 "INSERT OR REPLACE INTO cache(key, task, created, components, outputs) VALUES(?1, ?2, ?3, ?4, ?5)",
@@ -585,14 +593,21 @@ impl Store {
     /// scheduling pass (one lock, one commit); [`Store::commit`] ends it.
     pub fn begin(&self) -> Result<(), StoreError> {
         if self.conn.is_autocommit() {
-            self.conn.execute_batch("BEGIN").map_err(|e| self.err(e))?;
+            // NB: cached statements: the scheduler runs this once per pass.
+            self.conn
+                .prepare_cached("BEGIN")
+                .and_then(|mut s| s.execute([]))
+                .map_err(|e| self.err(e))?;
         }
         Ok(())
     }
 
     pub fn commit(&self) -> Result<(), StoreError> {
         if !self.conn.is_autocommit() {
-            self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
+            self.conn
+                .prepare_cached("COMMIT")
+                .and_then(|mut s| s.execute([]))
+                .map_err(|e| self.err(e))?;
         }
         Ok(())
     }
@@ -780,7 +795,15 @@ mod tests {
             cache: Some(entry),
             history: Some(("echo a".into(), 0.5)),
         };
-        s.record_tasks("j1", &[record]).unwrap();
+        // A task's last record wins: `running`, then its result.
+        let mut running = record.row.clone();
+        running.state = TaskState::Running;
+        let running = Record {
+            row: running,
+            cache: None,
+            history: None,
+        };
+        s.record_tasks("j1", &[running, record]).unwrap();
         drop(s);
         let s = Store::open(&path).unwrap();
         let tasks = s.tasks("j1").unwrap();
