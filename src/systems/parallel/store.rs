@@ -9,6 +9,9 @@
 //! - WAL with `synchronous=NORMAL`: a power loss may lose the last commits,
 //!   never corrupt the database; a crashed omni loses nothing committed.
 //! - The schema carries a version; a newer database is refused, not misread.
+//!
+//! The local engine's results arrive in batches through the job's journal
+//! (see `journal`), which says how a crash between the two loses nothing.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
