@@ -411,6 +411,64 @@ fn slurm_backend_runs_graphs_caches_and_cancels() {
         "{report}"
     );
 
+    // 5. kill -9 of omni, then resume: the lost run's Slurm job is cancelled
+    //    before the task is submitted again, never running beside it.
+    let out = cluster.omni(&[
+        "submit",
+        "--graph",
+        "c.yaml",
+        "--backend",
+        "slurm",
+        "--detach",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let job = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let long = format!("omni-{job}-long");
+    cluster.wait("the long task to run in slurm", 30, || {
+        cluster
+            .jobs()
+            .iter()
+            .any(|(_, n, s)| n == &long && s == "RUNNING")
+    });
+    let pid = cluster.json(&["status", "--job-id", &job])["pid"]
+        .as_i64()
+        .unwrap();
+    // SAFETY: kill with a pid from the job store: the detached omni.
+    assert_eq!(unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) }, 0);
+    cluster.wait("the job to be lost", 10, || {
+        cluster.json(&["status", "--job-id", &job])["state"] == "lost"
+    });
+    let old: Vec<String> = cluster
+        .jobs()
+        .into_iter()
+        .filter(|(_, n, s)| n == &long && s == "RUNNING")
+        .map(|(id, _, _)| id)
+        .collect();
+    assert_eq!(old.len(), 1, "the lost run's job still runs in slurm");
+    let out = cluster.omni(&["resume", "--job-id", &job, "--detach"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    cluster.wait("a new long job to run in slurm", 30, || {
+        cluster
+            .jobs()
+            .iter()
+            .any(|(id, n, s)| n == &long && s == "RUNNING" && !old.contains(id))
+    });
+    let jobs = cluster.jobs();
+    assert!(
+        jobs.iter()
+            .any(|(id, _, s)| id == &old[0] && s == "CANCELLED"),
+        "the lost run's job was cancelled: {jobs:?}"
+    );
+    assert_eq!(
+        jobs.iter()
+            .filter(|(_, n, s)| n == &long && s == "RUNNING")
+            .count(),
+        1,
+        "{jobs:?}"
+    );
+    let out = cluster.omni(&["cancel", "--job-id", &job]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+
     eprintln!("slurm test took {:.1} s", started.elapsed().as_secs_f64());
 }
 

@@ -19,6 +19,10 @@
 //!   when their dependencies are final.
 //! - Every job id this run submitted is `scancel`led when the run is
 //!   cancelled or ends in an error: nothing is left behind half-submitted.
+//! - A resumed run first cancels the jobs a lost run of the same omni job
+//!   left queued or running in Slurm (found by their `omni-<job>-` names)
+//!   and waits until Slurm has ended them, so an old and a new attempt of a
+//!   task never run side by side.
 //! - Never prints, never reads the environment: `sbatch` and friends
 //!   inherit omni's (`SLURM_CONF` and the like).
 
@@ -46,6 +50,9 @@ pub enum SlurmError {
     /// Slurm is not installed, or no controller answers.
     #[error("slurm is unavailable: {0}")]
     Unavailable(String),
+    /// A lost run's jobs did not end after `scancel`.
+    #[error("{0}")]
+    Leftovers(String),
     #[error(transparent)]
     Engine(#[from] EngineError),
     #[error(transparent)]
@@ -62,6 +69,7 @@ impl Classify for SlurmError {
     fn exit(&self) -> Exit {
         match self {
             SlurmError::Unavailable(_) => Exit::Unavailable,
+            SlurmError::Leftovers(_) => Exit::TempFail,
             SlurmError::Engine(e) => e.exit(),
             SlurmError::Store(e) => e.exit(),
             SlurmError::Io { .. } => Exit::IoErr,
@@ -113,6 +121,8 @@ struct Slot {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct JobInfo {
     pub job_id: u64,
+    /// `omni-<job>-<task>` for the jobs omni submits.
+    pub name: String,
     /// The array's job id (0 for a plain job).
     pub array_job_id: u64,
     /// This record's instance; `None` for a record standing for the
@@ -145,7 +155,8 @@ enum Verdict {
 }
 
 /// Runs `graph` as job `job` on Slurm. On resume, tasks recorded as
-/// succeeded or cached are kept.
+/// succeeded or cached are kept, and what a lost run left in Slurm is
+/// cancelled first.
 pub async fn execute(
     graph: &Graph,
     store: &Arc<Mutex<Store>>,
@@ -155,6 +166,9 @@ pub async fn execute(
     cancel: &CancellationToken,
     on_progress: &(dyn Fn(&Progress) + Sync),
 ) -> Result<Summary, SlurmError> {
+    if opts.resume {
+        stop_leftovers(job, graph, opts.grace + Duration::from_secs(30)).await?;
+    }
     let mut submitted: Vec<u64> = Vec::new();
     let result = run(
         graph,
@@ -1003,6 +1017,65 @@ pub async fn scancel(ids: &[u64]) -> Result<(), SlurmError> {
     Ok(())
 }
 
+/// The jobs named `omni-<job>-<task>` for a task of `graph` that Slurm has
+/// not ended yet.
+fn unfinished<'a>(queue: &'a [JobInfo], job: &str, graph: &Graph) -> Vec<&'a JobInfo> {
+    let names: std::collections::HashSet<String> = graph
+        .tasks
+        .iter()
+        .map(|t| format!("omni-{job}-{}", t.name))
+        .collect();
+    queue
+        .iter()
+        .filter(|j| names.contains(&j.name))
+        .filter(|j| RUNNING.contains(&j.state.split(',').next().unwrap_or("")))
+        .collect()
+}
+
+/// Cancels the jobs of omni job `job` still queued or running in Slurm (a
+/// lost run's) and waits, up to `patience`, until Slurm has ended them.
+/// Returns how many there were.
+pub async fn stop_leftovers(
+    job: &str,
+    graph: &Graph,
+    patience: Duration,
+) -> Result<usize, SlurmError> {
+    let queue = squeue().await?;
+    let mut ids: Vec<u64> = unfinished(&queue, job, graph)
+        .iter()
+        .map(|j| {
+            if j.array_job_id > 0 {
+                j.array_job_id
+            } else {
+                j.job_id
+            }
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    scancel(&ids).await?;
+    let until = Instant::now() + patience;
+    loop {
+        let queue = squeue().await?;
+        if unfinished(&queue, job, graph).is_empty() {
+            return Ok(ids.len());
+        }
+        if Instant::now() >= until {
+            return Err(SlurmError::Leftovers(format!(
+                "the jobs a lost run of {job} left in Slurm ({}) did not end within {patience:?} of scancel",
+                ids.iter()
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
 /// Every job Slurm still remembers (`squeue --json --states=all`: finished
 /// jobs stay for `MinJobAge`).
 async fn squeue() -> Result<Vec<JobInfo>, SlurmError> {
@@ -1068,6 +1141,7 @@ pub fn parse_squeue(bytes: &[u8]) -> Result<Vec<JobInfo>, serde_json::Error> {
             };
             JobInfo {
                 job_id: j.get("job_id").and_then(num).unwrap_or(0) as u64,
+                name: text(j.get("name")),
                 array_job_id: j.get("array_job_id").and_then(num).unwrap_or(0) as u64,
                 array_task_id: j
                     .get("array_task_id")
@@ -1295,10 +1369,10 @@ mod tests {
     use super::*;
 
     const SQUEUE: &str = r#"{"meta":{},"errors":[],"jobs":[
-      {"job_id":2,"array_job_id":0,"array_task_id":null,"array_task_string":"","job_state":"FAILED","state_reason":"NonZeroExitCode","exit_code":768,"start_time":10,"end_time":12},
-      {"job_id":3,"array_job_id":0,"array_task_id":null,"array_task_string":"","job_state":"CANCELLED","state_reason":"DependencyNeverSatisfied","exit_code":0,"start_time":0,"end_time":0},
-      {"job_id":5,"array_job_id":4,"array_task_id":1,"array_task_string":"","job_state":"COMPLETED","state_reason":"None","exit_code":0,"start_time":10,"end_time":11},
-      {"job_id":4,"array_job_id":4,"array_task_id":null,"array_task_string":"2-3%2","job_state":"PENDING","state_reason":"JobArrayTaskLimit","exit_code":0,"start_time":0,"end_time":0}
+      {"job_id":2,"name":"omni-p-1-a","array_job_id":0,"array_task_id":null,"array_task_string":"","job_state":"FAILED","state_reason":"NonZeroExitCode","exit_code":768,"start_time":10,"end_time":12},
+      {"job_id":3,"name":"omni-p-1-b","array_job_id":0,"array_task_id":null,"array_task_string":"","job_state":"CANCELLED","state_reason":"DependencyNeverSatisfied","exit_code":0,"start_time":0,"end_time":0},
+      {"job_id":5,"name":"omni-p-1-fan","array_job_id":4,"array_task_id":1,"array_task_string":"","job_state":"COMPLETED","state_reason":"None","exit_code":0,"start_time":10,"end_time":11},
+      {"job_id":4,"name":"omni-p-1-fan","array_job_id":4,"array_task_id":null,"array_task_string":"2-3%2","job_state":"PENDING","state_reason":"JobArrayTaskLimit","exit_code":0,"start_time":0,"end_time":0}
     ]}"#;
 
     #[test]
@@ -1323,6 +1397,27 @@ mod tests {
             Verdict::Running("2 pending".into())
         );
         assert_eq!(verdict(&sub(9, 0), &q), Verdict::Gone);
+        // A lost run's leftovers: its unfinished jobs by name, not others'.
+        assert_eq!(q[0].name, "omni-p-1-a");
+        let graph = |names: &[&str]| {
+            let tasks: Vec<String> = names
+                .iter()
+                .map(|n| format!("  {n}: {{cmd: 'true'}}"))
+                .collect();
+            crate::systems::parallel::graph::parse(
+                &format!("tasks:\n{}\n", tasks.join("\n")),
+                false,
+            )
+            .unwrap()
+        };
+        let left: Vec<u64> = unfinished(&q, "p-1", &graph(&["a", "fan"]))
+            .iter()
+            .map(|j| j.job_id)
+            .collect();
+        assert_eq!(left, [4]);
+        assert!(unfinished(&q, "p-1", &graph(&["a", "b"])).is_empty());
+        assert_eq!(unfinished(&q, "p", &graph(&["1-fan"])).len(), 1);
+        assert!(unfinished(&q, "p-11", &graph(&["fan"])).is_empty());
     }
 
     #[test]
