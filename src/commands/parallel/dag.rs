@@ -260,6 +260,7 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: Graph, halt: bool, resume: b
     store.claim(&job.id, std::process::id(), start_ticks)?;
     let store = Arc::new(Mutex::new(store));
     let logs = logs_dir(ctx, &job.id)?;
+    let ledger = GroupLedger::new(logs.join("groups"));
     let opts = Options {
         workers: job.workers as usize,
         keep_going: job.keep_going,
@@ -269,13 +270,14 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: Graph, halt: bool, resume: b
         mem_budget_mb: mem_budget_mb(),
         grace: grace(ctx),
         resume,
-        ledger: Some(GroupLedger::new(logs.join("groups"))),
+        // NB: the run's clone opens the file at its first task, after
+        // `stop_leftovers` below has emptied it.
+        ledger: Some(ledger.clone()),
         store_interval: ctx
             .config
             .duration("parallel", "store_interval")
             .unwrap_or(engine::STORE_INTERVAL),
     };
-    let ledger = GroupLedger::new(logs.join("groups"));
     if resume {
         // A run that died (kill -9) may have left its tasks running: stop
         // them before their tasks run again.
