@@ -19,6 +19,7 @@ use crate::runtime::error::{Exit, Failure};
 /// Owner of the lazily built multi-thread runtime.
 pub struct Executor {
     workers: AtomicUsize,
+    mute_child_signal: std::sync::atomic::AtomicBool,
     runtime: OnceLock<Runtime>,
 }
 
@@ -27,6 +28,7 @@ impl Executor {
     pub fn new(workers: usize) -> Executor {
         Executor {
             workers: AtomicUsize::new(workers.max(1)),
+            mute_child_signal: std::sync::atomic::AtomicBool::new(false),
             runtime: OnceLock::new(),
         }
     }
@@ -45,6 +47,23 @@ impl Executor {
         true
     }
 
+    /// For a command that starts thousands of child processes: blocks
+    /// SIGCHLD in the calling thread and in every runtime thread, so that
+    /// no child's exit wakes a thread that has nothing to do with it (see
+    /// [`crate::runtime::child::mute_child_signal`]). Returns false (and
+    /// changes nothing) once the runtime has started.
+    ///
+    /// NB: `tokio::process` still works (it waits on pidfds); only its
+    /// SIGCHLD-driven reaping of dropped children is off.
+    pub fn mute_child_signal(&self) -> bool {
+        if self.started() {
+            return false;
+        }
+        crate::runtime::child::mute_child_signal();
+        self.mute_child_signal.store(true, Ordering::Relaxed);
+        true
+    }
+
     /// True once the runtime has been built.
     pub fn started(&self) -> bool {
         self.runtime.get().is_some()
@@ -56,10 +75,16 @@ impl Executor {
             return Ok(rt);
         }
         let workers = self.workers.load(Ordering::Relaxed);
+        let mute = self.mute_child_signal.load(Ordering::Relaxed);
         #[allow(clippy::disallowed_methods)] // the one sanctioned builder
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(workers)
             .thread_name("omni-worker")
+            .on_thread_start(move || {
+                if mute {
+                    crate::runtime::child::mute_child_signal();
+                }
+            })
             .enable_all()
             .build()
             .map_err(|e| {

@@ -5,6 +5,7 @@
 //! Everything here may be used by `cli`, `commands` and `systems`; nothing
 //! here depends on them.
 
+pub mod child;
 pub mod config;
 pub mod crypto;
 pub mod error;

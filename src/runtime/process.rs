@@ -5,6 +5,14 @@
 //! - The command runs as `/bin/sh -c CMD` in a new process group whose id is
 //!   the shell's pid, so everything it starts (pipelines, `&` jobs,
 //!   grandchildren) can be signalled together.
+//! - A command without any shell syntax (words of plain characters, the
+//!   first not a shell builtin or keyword, see [`simple_words`]) is run the
+//!   way GNU make runs one: executed directly, the shell's start-up saved.
+//!   What it sees and what is reported is what the shell would give: the
+//!   same argv, environment and PATH search; a command killed by signal N
+//!   ends as exit status 128+N, as under the shell; a command that cannot be
+//!   executed (not found, not executable, a script without `#!`) is handed
+//!   to the shell after all, which reports it as usual (127, 126, ...).
 //! - A timeout or a cancellation stops the *group*: SIGTERM, then, after the
 //!   grace period or as soon as the group is empty, SIGKILL to whatever is
 //!   left. No process of the group survives a stopped task.
@@ -20,8 +28,9 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
 
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio_util::sync::CancellationToken;
+
+use crate::runtime::child;
 
 /// Where one output stream of a task goes.
 #[derive(Debug, Clone, Default)]
@@ -65,6 +74,9 @@ pub struct TaskSpec {
     /// A [`GroupLedger`] to note the task's process group in, so a later
     /// process can stop it if this one dies first (`kill -9`).
     pub ledger: Option<GroupLedger>,
+    /// Execute a command without shell syntax directly (module docs); only
+    /// ever under `/bin/sh`, whose rules [`simple_words`] follows.
+    pub direct: bool,
 }
 
 impl TaskSpec {
@@ -82,6 +94,7 @@ impl TaskSpec {
             timeout: None,
             grace: Duration::from_secs(2),
             ledger: None,
+            direct: true,
         }
     }
 }
@@ -126,88 +139,161 @@ pub struct Finished {
 ///
 /// # Cancel safety
 ///
-/// Not cancel safe: dropping the future kills the shell (tokio's
-/// `kill_on_drop`) but not the rest of its group. Use `cancel` instead.
+/// Not cancel safe: dropping the future kills the group's leader (the
+/// shell, or the program run directly) but not the rest of its group. Use
+/// `cancel` instead.
 pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Finished> {
-    let mut cmd = tokio::process::Command::new(&spec.shell);
-    cmd.arg("-c").arg(&spec.command);
-    cmd.envs(spec.env.iter().map(|(k, v)| (k, v)));
-    if let Some(dir) = &spec.cwd {
-        cmd.current_dir(dir);
-    }
-    cmd.process_group(0).kill_on_drop(true);
-    cmd.stdin(if spec.stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
-    cmd.stdout(stdio(&spec.stdout)?);
-    cmd.stderr(stdio(&spec.stderr)?);
-
+    let words = (spec.direct && spec.shell == std::path::Path::new(SH))
+        .then(|| simple_words(&spec.command))
+        .flatten();
     let started = SystemTime::now();
     let clock = Instant::now();
     let before = crate::runtime::supervisor::boot_ticks_now();
-    let mut child = cmd.spawn()?;
-    let pid = child.id().unwrap_or(0);
+    let ((child, feed, out_pipe, err_pipe), direct) =
+        match words.as_deref().map(|w| spawn(spec, Some(w))) {
+            Some(Ok(spawned)) => (spawned, true),
+            // Not executable as it is: the shell runs it and reports what it
+            // would have reported (127 not found, 126, a script without `#!`).
+            _ => (spawn(spec, None)?, false),
+        };
+    let pid = child.id();
     if let Some(ledger) = &spec.ledger {
         ledger.record(pid, before, crate::runtime::supervisor::boot_ticks_now());
     }
-
-    if let (Some(bytes), Some(mut stdin)) = (spec.stdin.clone(), child.stdin.take()) {
+    if let Some((writer, bytes)) = feed {
         // NB: a separate task, so a command that never reads its stdin
         // cannot block the wait below on a full pipe.
         tokio::spawn(async move {
-            let _ = stdin.write_all(&bytes).await;
+            let _ = writer.write_all(&bytes).await;
         });
     }
-    // NB: the output is read in this same task (joined with the wait), not
-    // in spawned ones: a short task costs no extra task hand-offs.
-    let (out_stream, err_stream) = (child.stdout.take(), child.stderr.take());
-    let reading = async {
-        let out = async {
-            match out_stream {
-                Some(s) => drain(s, lazy_path(&spec.stdout)).await,
-                None => Ok(Vec::new()),
-            }
-        };
-        let err = async {
-            match err_stream {
-                Some(s) => drain(s, lazy_path(&spec.stderr)).await,
-                None => Ok(Vec::new()),
-            }
-        };
-        tokio::join!(out, err)
+
+    // The output ends when the task exits (its last writer is gone); the
+    // status is collected after that, which then needs no wake-up of its
+    // own. NB: the output is read in this same task, not in spawned ones: a
+    // short task costs no task hand-offs.
+    let work = async {
+        let (out, err) = tokio::join!(
+            drain(out_pipe, lazy_path(&spec.stdout)),
+            drain(err_pipe, lazy_path(&spec.stderr)),
+        );
+        let status = child.wait().await;
+        (out, err, status)
     };
-    let waiting = async {
-        let deadline = async {
-            match spec.timeout {
-                Some(t) => tokio::time::sleep(t).await,
-                None => std::future::pending().await,
-            }
-        };
-        let ending = tokio::select! {
-            status = child.wait() => ending_of(status?),
-            () = deadline => {
-                stop_group(&mut child, pid, spec.grace).await?;
-                Ending::TimedOut
-            }
-            () = cancel.cancelled() => {
-                stop_group(&mut child, pid, spec.grace).await?;
-                Ending::Cancelled
-            }
-        };
-        Ok::<_, io::Error>((ending, clock.elapsed()))
+    tokio::pin!(work);
+    let deadline = async {
+        match spec.timeout {
+            Some(t) => tokio::time::sleep(t).await,
+            None => std::future::pending().await,
+        }
     };
-    let (waited, (stdout, stderr)) = tokio::join!(waiting, reading);
-    let (ending, runtime) = waited?;
+    let stopped = tokio::select! {
+        done = &mut work => Ok(done),
+        () = deadline => Err(Ending::TimedOut),
+        () = cancel.cancelled() => Err(Ending::Cancelled),
+    };
+    let (out, err, ending) = match stopped {
+        Ok((out, err, status)) => match ending_of(status?) {
+            // What the shell would have reported for its child.
+            Ending::Signaled(n) if direct => (out, err, Ending::Exited(128 + n)),
+            ending => (out, err, ending),
+        },
+        Err(ending) => {
+            // The output is still drained while the group stops.
+            let ((out, err, _), stop) =
+                tokio::join!(&mut work, stop_group(&child, pid, spec.grace));
+            stop?;
+            (out, err, ending)
+        }
+    };
     Ok(Finished {
         ending,
         pid,
         started,
-        runtime,
-        stdout: stdout?,
-        stderr: stderr?,
+        runtime: clock.elapsed(),
+        stdout: out?,
+        stderr: err?,
     })
+}
+
+/// The shell tasks run under, whose syntax [`simple_words`] knows.
+const SH: &str = "/bin/sh";
+
+type Spawned = (
+    child::Child,
+    Option<(child::PipeWriter, Vec<u8>)>,
+    Option<child::PipeReader>,
+    Option<child::PipeReader>,
+);
+
+/// Starts `spec` in a new process group: `words` executed directly, or the
+/// command line under the shell.
+fn spawn(spec: &TaskSpec, words: Option<&[&str]>) -> io::Result<Spawned> {
+    use std::os::unix::process::CommandExt as _;
+    let mut cmd = match words {
+        Some([program, args @ ..]) => {
+            let mut cmd = std::process::Command::new(program);
+            cmd.args(args);
+            cmd
+        }
+        _ => {
+            let mut cmd = std::process::Command::new(&spec.shell);
+            cmd.arg("-c").arg(&spec.command);
+            cmd
+        }
+    };
+    cmd.envs(spec.env.iter().map(|(k, v)| (k, v)));
+    if let Some(dir) = &spec.cwd {
+        cmd.current_dir(dir);
+    }
+    cmd.process_group(0);
+    let feed = match &spec.stdin {
+        None => {
+            cmd.stdin(child::dev_null()?);
+            None
+        }
+        Some(bytes) => {
+            let (stdin, writer) = child::input_pipe()?;
+            cmd.stdin(stdin);
+            Some((writer, bytes.clone()))
+        }
+    };
+    let (stdout, out_pipe) = stdio(&spec.stdout)?;
+    let (stderr, err_pipe) = stdio(&spec.stderr)?;
+    cmd.stdout(stdout).stderr(stderr);
+    Ok((child::Child::spawn(cmd)?, feed, out_pipe, err_pipe))
+}
+
+/// Words that mean something to `/bin/sh` as a command name beyond "run
+/// the program of that name": its keywords, and the builtins that have no
+/// program, act on the shell itself, or behave differently from the program
+/// of the same name (`echo -e`, `pwd` with symlinks, `printf`, `kill`).
+const SHELL_WORDS: &[&str] = &[
+    "!", ".", ":", "[", "[[", "alias", "bg", "break", "case", "cd", "command", "continue", "do",
+    "done", "echo", "elif", "else", "esac", "eval", "exec", "exit", "export", "fc", "fg", "fi",
+    "for", "function", "getopts", "hash", "if", "in", "jobs", "kill", "local", "printf", "pwd",
+    "read", "readonly", "return", "select", "set", "shift", "source", "test", "then", "times",
+    "trap", "type", "ulimit", "umask", "unalias", "unset", "until", "wait", "while",
+];
+
+/// The words of `command` when `/bin/sh -c command` would do nothing but
+/// run them as a program with arguments (PATH search included): words of
+/// plain characters only (letters, digits and `-_./:,+%@=`), separated by
+/// spaces or tabs, no `=` in the first (an assignment) and a first word
+/// that is not in [`SHELL_WORDS`]. Anything else (quotes, escapes, `$`,
+/// globs, `~`, redirections, operators, comments, newlines, non-ASCII) is
+/// `None`: the shell runs it.
+pub fn simple_words(command: &str) -> Option<Vec<&str>> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./:,+%@=".contains(c);
+    if !command.chars().all(|c| plain(c) || c == ' ' || c == '\t') {
+        return None;
+    }
+    let words: Vec<&str> = command
+        .split([' ', '\t'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = *words.first()?;
+    (!first.contains('=') && !SHELL_WORDS.contains(&first)).then_some(words)
 }
 
 /// A file listing the process groups tasks were started in, so that after
@@ -352,56 +438,58 @@ fn lazy_path(sink: &Sink) -> Option<PathBuf> {
 
 /// Reads a piped stream to its end: into memory, or, with `file`, into
 /// that file (opened for appending at the first byte).
-async fn drain(stream: impl AsyncRead + Unpin, file: Option<PathBuf>) -> io::Result<Vec<u8>> {
-    let Some(path) = file else {
-        return read_all(stream).await;
+async fn drain(pipe: Option<child::PipeReader>, file: Option<PathBuf>) -> io::Result<Vec<u8>> {
+    let Some(pipe) = pipe else {
+        return Ok(Vec::new());
     };
-    let mut stream = stream;
+    let mut kept = Vec::new();
     let mut buf = vec![0_u8; 16 * 1024];
-    let mut out: Option<tokio::fs::File> = None;
+    let mut out: Option<std::fs::File> = None;
     loop {
-        let n = stream.read(&mut buf).await?;
+        let n = pipe.read(&mut buf).await?;
         if n == 0 {
             break;
         }
+        let Some(path) = &file else {
+            kept.extend_from_slice(&buf[..n]);
+            continue;
+        };
         if out.is_none() {
             out = Some(
-                tokio::fs::OpenOptions::new()
+                std::fs::OpenOptions::new()
                     .create(true)
                     .append(true)
-                    .open(&path)
-                    .await?,
+                    .open(path)?,
             );
         }
+        // NB: a local file write, as the journal's: no thread hand-off.
         if let Some(f) = out.as_mut() {
-            f.write_all(&buf[..n]).await?;
+            std::io::Write::write_all(f, &buf[..n])?;
         }
     }
-    if let Some(mut f) = out {
-        f.flush().await?;
-    }
-    Ok(Vec::new())
+    Ok(kept)
 }
 
-fn stdio(sink: &Sink) -> io::Result<Stdio> {
+/// The child's end of one output stream, and our end when it is a pipe.
+fn stdio(sink: &Sink) -> io::Result<(Stdio, Option<child::PipeReader>)> {
     Ok(match sink {
-        Sink::Null => Stdio::null(),
-        Sink::Capture | Sink::AppendLazily(_) => Stdio::piped(),
-        Sink::Inherit => Stdio::inherit(),
-        Sink::File(path) => Stdio::from(std::fs::File::create(path)?),
-        Sink::Append(path) => Stdio::from(
-            std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(path)?,
+        Sink::Null => (child::dev_null()?, None),
+        Sink::Capture | Sink::AppendLazily(_) => {
+            let (reader, stdio) = child::output_pipe()?;
+            (stdio, Some(reader))
+        }
+        Sink::Inherit => (Stdio::inherit(), None),
+        Sink::File(path) => (Stdio::from(std::fs::File::create(path)?), None),
+        Sink::Append(path) => (
+            Stdio::from(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)?,
+            ),
+            None,
         ),
     })
-}
-
-async fn read_all(mut stream: impl AsyncRead + Unpin) -> io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    stream.read_to_end(&mut buf).await?;
-    Ok(buf)
 }
 
 fn ending_of(status: std::process::ExitStatus) -> Ending {
@@ -432,11 +520,7 @@ fn signal_group(pgid: libc::pid_t, signal: libc::c_int) {
 
 /// SIGTERM to the group, then SIGKILL to what is left after `grace`; reaps
 /// the shell.
-async fn stop_group(
-    child: &mut tokio::process::Child,
-    pid: u32,
-    grace: Duration,
-) -> io::Result<()> {
+async fn stop_group(child: &child::Child, pid: u32, grace: Duration) -> io::Result<()> {
     let Ok(pgid) = libc::pid_t::try_from(pid) else {
         return Ok(());
     };
@@ -602,6 +686,129 @@ mod tests {
             .block_on(run(&spec, &CancellationToken::new()))
             .unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn only_commands_without_shell_syntax_are_simple() {
+        for (command, words) in [
+            ("true", vec!["true"]),
+            ("  cmp  a\tb ", vec!["cmp", "a", "b"]),
+            (
+                "cc -O2 -c x.c -o x.o",
+                vec!["cc", "-O2", "-c", "x.c", "-o", "x.o"],
+            ),
+            ("dd if=a of=b bs=1M", vec!["dd", "if=a", "of=b", "bs=1M"]),
+            ("/usr/bin/env x:y,z+1%@", vec!["/usr/bin/env", "x:y,z+1%@"]),
+        ] {
+            assert_eq!(simple_words(command), Some(words), "{command:?}");
+        }
+        for command in [
+            "",
+            "   ",
+            "A=1 make",
+            "echo hi",
+            "cd /tmp",
+            "exit 3",
+            "pwd",
+            "kill 1",
+            "[ -f x ]",
+            "test -f x",
+            "ls *.c",
+            "ls x?",
+            "cat ~/x",
+            "a | b",
+            "a;b",
+            "a && b",
+            "a > f",
+            "a < f",
+            "a 2>&1",
+            "cat \"q\"",
+            "cat 'q'",
+            "echo $X",
+            "a `b`",
+            "a $(b)",
+            "a # c",
+            "a\nb",
+            "a\\ b",
+            "{ a; }",
+            "(a)",
+            "a &",
+            "! a",
+            "caf\u{e9}",
+            "a\rb",
+        ] {
+            assert_eq!(simple_words(command), None, "{command:?}");
+        }
+    }
+
+    fn finished(command: &str, direct: bool) -> Finished {
+        let mut spec = TaskSpec::shell(command);
+        spec.direct = direct;
+        spec.stdout = Sink::Capture;
+        spec.stderr = Sink::Capture;
+        rt().block_on(run(&spec, &CancellationToken::new()))
+            .unwrap()
+    }
+
+    /// Run directly or under the shell, a command ends the same way, with
+    /// the same output: the shortcut changes nothing a task can observe but
+    /// its parent.
+    #[test]
+    fn direct_execution_reports_what_the_shell_reports() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let script = |name: &str, body: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, body).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+            path.display().to_string()
+        };
+        let segv = script("segv", "#!/bin/sh\nkill -SEGV $$\n");
+        let no_shebang = script("plain", "echo from a script without a shebang\n");
+        let not_exec = dir.path().join("data");
+        std::fs::write(&not_exec, "x").unwrap();
+        for command in [
+            "true".to_string(),
+            "false".into(),
+            "ls /nonexistent-omni-path".into(),
+            "uname -s".into(),
+            "omni-no-such-command-here".into(),
+            not_exec.display().to_string(),
+            no_shebang,
+            segv,
+        ] {
+            assert!(simple_words(&command).is_some(), "{command}");
+            let (direct, shell) = (finished(&command, true), finished(&command, false));
+            assert_eq!(direct.ending, shell.ending, "{command}");
+            assert_eq!(direct.stdout, shell.stdout, "{command}");
+            if matches!(shell.ending, Ending::Exited(0..128)) {
+                assert_eq!(direct.stderr, shell.stderr, "{command}");
+            }
+        }
+        assert_eq!(
+            finished(&not_exec.display().to_string(), true).ending,
+            Ending::Exited(126)
+        );
+        assert_eq!(
+            finished("omni-no-such-command-here", true).ending,
+            Ending::Exited(127)
+        );
+    }
+
+    #[test]
+    fn a_simple_command_is_executed_without_the_shell() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ppid");
+        std::fs::write(&path, "#!/bin/sh\necho $PPID\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let me = std::process::id().to_string();
+        let parent = |direct| {
+            let done = finished(&path.display().to_string(), direct);
+            String::from_utf8(done.stdout).unwrap().trim().to_string()
+        };
+        assert_eq!(parent(true), me, "started by omni itself");
+        assert_ne!(parent(false), me, "started by a shell");
     }
 
     /// A group started the way `run` starts one, as a process that died

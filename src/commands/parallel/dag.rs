@@ -295,6 +295,10 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: Graph, halt: bool, resume: b
     // receives the tasks' exits and reacts to them (no thread hand-off per
     // task); this thread only shows progress.
     ctx.executor.limit_workers(1);
+    if job.backend != "slurm" {
+        // The local engine waits for its tasks without SIGCHLD.
+        ctx.executor.mute_child_signal();
+    }
     let (progress_tx, progress_rx) = tokio::sync::watch::channel(Progress::default());
     let run = {
         let graph = Arc::new(graph);

@@ -142,6 +142,8 @@ pub(super) fn run(ctx: &Ctx, args: &RunArgs) -> Outcome {
     };
     let prog = "omni parallel";
     let mut interrupted = false;
+    // Jobs are waited for without SIGCHLD (a wake-up per job otherwise).
+    ctx.executor.mute_child_signal();
     let summary = ctx.executor.block_on(async {
         let interrupt = crate::runtime::process::cancel_on_signals();
         let result = gnu::run(&plan, &opts, &ctx.governor, &interrupt, |event| {

@@ -293,6 +293,8 @@ fn apply(bytes: &[u8], gate: &PauseGate) {
 
 /// The watcher thread: turns pipe bytes into gate operations.
 fn watch<G>(read_fd: libc::c_int, target: &Weak<G>, gate: fn(&G) -> &PauseGate) {
+    // This thread sleeps in `read`: never the one a child's exit wakes.
+    crate::runtime::child::mute_child_signal();
     let mut buf = [0_u8; 64];
     loop {
         // SAFETY: `buf` is a valid writable buffer of the given length and

@@ -176,6 +176,10 @@ struct Done {
 
 /// Runs `graph` as job `job` (already created in the store). On resume,
 /// tasks recorded as succeeded or cached are kept.
+/// Up to this many cache keys are read into memory at the start of a run
+/// (about 100 bytes each): [`Store::preload_cache_keys`].
+const PRELOAD_KEYS: usize = 200_000;
+
 pub async fn execute(
     graph: &Graph,
     store: &Arc<Mutex<Store>>,
@@ -206,6 +210,8 @@ pub async fn execute(
     // Results a dead run left in the journal go to the store first.
     let mut journal = Journal::open(&opts.logs.join(journal::FILE_NAME))?;
     journal.fold_into(&mut lock(), job)?;
+    // Misses (every task of a new graph) then cost no query.
+    lock().preload_cache_keys(PRELOAD_KEYS)?;
     // Only a resumed job has results to keep.
     let recorded: BTreeMap<String, TaskRow> = if opts.resume {
         lock()

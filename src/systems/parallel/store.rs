@@ -325,6 +325,13 @@ pub fn now() -> f64 {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Set by [`Store::begin`]: the pass's transaction starts at its first
+    /// use of the store, so a pass that needs nothing from it (a task with
+    /// no files whose key the cache does not hold) costs no BEGIN/COMMIT.
+    tx_wanted: std::cell::Cell<bool>,
+    /// The cache's keys, when [`Store::preload_cache_keys`] read them: a key
+    /// not among them is a miss without a query.
+    known_keys: Option<std::collections::HashSet<String>>,
 }
 
 impl Store {
@@ -394,6 +401,8 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            tx_wanted: std::cell::Cell::new(false),
+            known_keys: None,
         })
     }
 
@@ -574,6 +583,14 @@ impl Store {
         if records.is_empty() {
             return Ok(());
         }
+        self.enter()?;
+        if let Some(known) = &mut self.known_keys {
+            known.extend(
+                records
+                    .iter()
+                    .filter_map(|r| Some(r.cache.as_ref()?.key.clone())),
+            );
+        }
         let own = self.conn.is_autocommit();
         let run = || -> rusqlite::Result<()> {
             if own {
@@ -592,10 +609,17 @@ impl Store {
         run().map_err(|e| self.err(e))
     }
 
-    /// Opens a transaction that groups the reads and writes of one
-    /// scheduling pass (one lock, one commit); [`Store::commit`] ends it.
+    /// Groups the reads and writes of one scheduling pass in one
+    /// transaction (one lock, one commit), opened at the pass's first use of
+    /// the store; [`Store::commit`] ends it.
     pub fn begin(&self) -> Result<(), StoreError> {
-        if self.conn.is_autocommit() {
+        self.tx_wanted.set(self.conn.is_autocommit());
+        Ok(())
+    }
+
+    /// Opens the transaction [`Store::begin`] asked for, if not yet open.
+    fn enter(&self) -> Result<(), StoreError> {
+        if self.tx_wanted.replace(false) && self.conn.is_autocommit() {
             // NB: cached statements: the scheduler runs this once per pass.
             self.conn
                 .prepare_cached("BEGIN")
@@ -605,7 +629,26 @@ impl Store {
         Ok(())
     }
 
+    /// Reads the cache's keys into memory when there are at most `limit`
+    /// of them (none is a query's worth of work per task): from then on a
+    /// key this connection has not seen is a miss without a query. Keys
+    /// another process adds meanwhile are not seen (their tasks run again,
+    /// as if they had raced).
+    pub fn preload_cache_keys(&mut self, limit: usize) -> Result<(), StoreError> {
+        let run = || -> rusqlite::Result<Option<std::collections::HashSet<String>>> {
+            let mut stmt = self.conn.prepare("SELECT key FROM cache LIMIT ?1")?;
+            let cap = i64::try_from(limit.saturating_add(1)).unwrap_or(i64::MAX);
+            let keys: std::collections::HashSet<String> = stmt
+                .query_map([cap], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            Ok((keys.len() <= limit).then_some(keys))
+        };
+        self.known_keys = run().map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
     pub fn commit(&self) -> Result<(), StoreError> {
+        self.tx_wanted.set(false);
         if !self.conn.is_autocommit() {
             self.conn
                 .prepare_cached("COMMIT")
@@ -702,6 +745,10 @@ impl Store {
     }
 
     pub fn cache_entry(&self, key: &str) -> Result<Option<CacheEntry>, StoreError> {
+        if self.known_keys.as_ref().is_some_and(|k| !k.contains(key)) {
+            return Ok(None);
+        }
+        self.enter()?;
         let run = || -> rusqlite::Result<Option<CacheEntry>> {
             self.conn
                 .prepare_cached("SELECT key, task, components, outputs FROM cache WHERE key = ?1")?
@@ -733,6 +780,7 @@ impl Store {
         mtime_ns: i64,
         ino: u64,
     ) -> Result<Option<String>, StoreError> {
+        self.enter()?;
         let run = || -> rusqlite::Result<Option<String>> {
             self.conn
                 .prepare_cached(
@@ -752,6 +800,7 @@ impl Store {
         ino: u64,
         digest: &str,
     ) -> Result<(), StoreError> {
+        self.enter()?;
         let run = || -> rusqlite::Result<usize> {
             self.conn
                 .prepare_cached(
