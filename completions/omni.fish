@@ -45,6 +45,7 @@ complete -c omni -n "__fish_omni_needs_command" -s v -l verbose -d 'Log more to 
 complete -c omni -n "__fish_omni_needs_command" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c omni -n "__fish_omni_needs_command" -s V -l version -d 'Print version'
+complete -c omni -n "__fish_omni_needs_command" -f -a "parallel" -d 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel\'s interface'
 complete -c omni -n "__fish_omni_needs_command" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
 complete -c omni -n "__fish_omni_needs_command" -f -a "config" -d 'Show, check or create the configuration file'
 complete -c omni -n "__fish_omni_needs_command" -f -a "ps" -d 'List what omni runs in the background, across systems'
@@ -52,6 +53,224 @@ complete -c omni -n "__fish_omni_needs_command" -f -a "stop" -d 'Stop background
 complete -c omni -n "__fish_omni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c omni -n "__fish_omni_needs_command" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
 complete -c omni -n "__fish_omni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "submit" -d 'Run a task graph (YAML/JSON): in the foreground, or with --detach under the supervisor'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "status" -d 'Show a job\'s state and each task\'s'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "results" -d 'A job\'s results (--format text, json or junit); exit 1 when a task failed'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "logs" -d 'Print a job\'s task logs'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "cancel" -d 'Stop a running job: its tasks\' process groups get SIGTERM, then SIGKILL'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "resume" -d 'Finish a job (lost, failed or cancelled) without re-running what completed'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "jobs" -d 'List jobs, newest first'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "explain" -d 'Why a task ran or was served from the cache'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "run" -d '`omni parallel run [OPTIONS] COMMAND ::: ARGS…`'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l graph -d 'The task graph (YAML, or JSON when the name ends in .json)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l backend -d 'Where tasks run' -r -f -a "local\t''
+slurm\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l halt -d 'On failure: `soon,fail=1` (default: let running tasks finish) or `now,fail=1` (stop them)' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l detach -d 'Return at once with the job id; the job runs under the supervisor (see omni ps)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l keep-going -d 'Run everything that does not depend on a failure'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l job-id -d 'The job (from submit or omni parallel jobs)' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l job-id -d 'The job (from submit or omni parallel jobs)' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l job-id -d 'The job (from submit or omni parallel jobs)' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l task -d 'Only this task\'s output' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l job-id -d 'The job (from submit or omni parallel jobs)' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l job-id -d 'The job (from submit or omni parallel jobs)' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l detach -d 'Return at once; the job continues under the supervisor'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l halt-now -d 'Stop running tasks at the first failure (set by submit --halt now,fail=1)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l job-id -d 'The job (from submit or omni parallel jobs)' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l task -d 'The task to explain' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -s j -l jobs -d 'Run N jobs at once: N, N% of the CPUs, +N, -N, 0 = all (default: the CPUs)' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l timeout -d 'Kill a job (its whole process group) after this long: seconds (GNU) or 250ms, 10s, 2m' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l halt -d 'Stop early: never | now|soon,fail|success|done=N|N%' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l joblog -d 'Log each finished job in GNU\'s TSV format; +FILE appends' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l retries -d 'Run a failing job up to N times in all' -r
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -s a -l arg-file -d 'Read arguments from FILE (like :::: FILE)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -s k -l keep-order -d 'Print job output in input order'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -s u -l ungroup -d 'Do not group output: jobs write straight to stdout/stderr'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l tag -d 'Prefix each output line with the job\'s arguments and a TAB'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l dry-run -d 'Print the commands instead of running them'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l resume -d 'Skip jobs the joblog lists'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l resume-failed -d 'Re-run jobs the joblog lists as failed, skip the ones that succeeded'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "submit" -d 'Run a task graph (YAML/JSON): in the foreground, or with --detach under the supervisor'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a job\'s state and each task\'s'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "results" -d 'A job\'s results (--format text, json or junit); exit 1 when a task failed'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Print a job\'s task logs'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Stop a running job: its tasks\' process groups get SIGTERM, then SIGKILL'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Finish a job (lost, failed or cancelled) without re-running what completed'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "jobs" -d 'List jobs, newest first'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Why a task ran or was served from the cache'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a command over inputs, GNU parallel style (COMMAND ::: ARGS…)'
+complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
@@ -521,13 +740,23 @@ complete -c omni -n "__fish_omni_using_subcommand man" -s q -l quiet -d 'Print o
 complete -c omni -n "__fish_omni_using_subcommand man" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand man" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand man" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "config" -d 'Show, check or create the configuration file'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "ps" -d 'List what omni runs in the background, across systems'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "stop" -d 'Stop background work started with --detach'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from attest config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "parallel" -d 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel\'s interface'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "config" -d 'Show, check or create the configuration file'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "ps" -d 'List what omni runs in the background, across systems'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "stop" -d 'Stop background work started with --detach'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "submit" -d 'Run a task graph (YAML/JSON): in the foreground, or with --detach under the supervisor'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "status" -d 'Show a job\'s state and each task\'s'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "results" -d 'A job\'s results (--format text, json or junit); exit 1 when a task failed'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "logs" -d 'Print a job\'s task logs'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "cancel" -d 'Stop a running job: its tasks\' process groups get SIGTERM, then SIGKILL'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "resume" -d 'Finish a job (lost, failed or cancelled) without re-running what completed'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "jobs" -d 'List jobs, newest first'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "explain" -d 'Why a task ran or was served from the cache'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "run" -d 'Run a command over inputs, GNU parallel style (COMMAND ::: ARGS…)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "init" -d 'Create the authority\'s Ed25519 signing key (0600, never printed)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "attest" -d 'Sign an in-toto statement about files into a DSSE envelope'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "verify" -d 'Verify an attestation: signature, subjects, expiry (exit 1 when invalid)'

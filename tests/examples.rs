@@ -5,7 +5,8 @@
 //! working directory `P.in/` (trycmd's convention) holding copies of
 //! README.md and docs/, so an example that writes a file, such as
 //! `omni attest attest --output attestation.json`, never touches the checkout
-//! and an example may name those files as inputs.
+//! and an example may name those files as inputs (and the files under
+//! docs/examples/, such as a task graph).
 
 use std::path::{Path, PathBuf};
 
@@ -24,9 +25,13 @@ fn readme_and_docs_examples() {
             names.push(Path::new("docs").join(page.file_name().unwrap()));
         }
     }
+    let mut inputs = names.clone();
+    for file in std::fs::read_dir(repo.join("docs/examples")).unwrap() {
+        inputs.push(Path::new("docs/examples").join(file.unwrap().file_name()));
+    }
     let pages = home.path().join("pages");
     let copy_all = |into: &Path| {
-        for name in &names {
+        for name in &inputs {
             std::fs::create_dir_all(into.join(name).parent().unwrap()).unwrap();
             std::fs::copy(repo.join(name), into.join(name)).unwrap();
         }

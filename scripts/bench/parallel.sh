@@ -19,7 +19,7 @@ for tool in hyperfine parallel xargs python3 make ninja; do
 done
 # The static build is what install.sh installs (and what starts fastest).
 target=x86_64-unknown-linux-musl
-cargo build --quiet --release --locked --target "$target" --features parallel --bin omni
+cargo build --quiet --release --locked --target "$target" --bin omni
 omni="$PWD/target/$target/release/omni"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 export HOME="$work"
