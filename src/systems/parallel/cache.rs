@@ -33,14 +33,31 @@ pub struct Components {
     pub deps: BTreeMap<String, String>,
 }
 
+/// An instance's components as the store keeps them: their canonical JSON
+/// and its key, computed once per task run.
+#[derive(Debug, Clone, Default)]
+pub struct Keyed {
+    pub key: String,
+    pub json: String,
+}
+
 impl Components {
     /// The key: BLAKE3 of the format tag and the canonical JSON of the components.
     pub fn key(&self) -> String {
+        self.keyed().key
+    }
+
+    /// The canonical JSON and the key.
+    pub fn keyed(&self) -> Keyed {
+        let json = serde_json::to_string(self).unwrap_or_default();
         let mut h = blake3::Hasher::new();
         h.update(FORMAT.as_bytes());
         h.update(&[0]);
-        h.update(&serde_json::to_vec(self).unwrap_or_default());
-        h.finalize().to_hex().to_string()
+        h.update(json.as_bytes());
+        Keyed {
+            key: h.finalize().to_hex().to_string(),
+            json,
+        }
     }
 
     /// What differs from `before`, one line each, for `explain`.
@@ -57,6 +74,20 @@ impl Components {
         diff_maps(&mut out, "dependency key of", &before.deps, &self.deps);
         out
     }
+}
+
+/// The JSON array of a task's instances' components (what
+/// `TaskRow::components` holds): the same text as serializing the list.
+pub fn components_json(parts: &[Keyed]) -> String {
+    let mut out = String::from("[");
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&p.json);
+    }
+    out.push(']');
+    out
 }
 
 fn short(v: &str) -> &str {
@@ -244,6 +275,30 @@ fn wildcard(pat: &[u8], text: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The store's text for a task's components is what serializing the
+    /// list gives (older rows were written that way), and a key computed
+    /// with its JSON is the key.
+    #[test]
+    fn keyed_parts_match_plain_serialization() {
+        let a = Components {
+            cmd: "proc \"x\" {}".into(),
+            env: BTreeMap::from([("K".into(), "v\n".into())]),
+            ..Components::default()
+        };
+        let b = Components {
+            cmd: "b".into(),
+            deps: BTreeMap::from([("a".into(), a.key())]),
+            ..Components::default()
+        };
+        let list = vec![a.clone(), b.clone()];
+        let parts: Vec<Keyed> = list.iter().map(Components::keyed).collect();
+        assert_eq!(components_json(&parts), serde_json::to_string(&list).unwrap());
+        assert_eq!(components_json(&parts[..1]), serde_json::to_string(&list[..1]).unwrap());
+        assert_eq!(components_json(&[]), "[]");
+        assert_eq!(parts[1].key, b.key());
+        assert_eq!(parts[0].json, serde_json::to_string(&a).unwrap());
+    }
 
     #[test]
     fn keys_change_with_each_component_and_diff_names_it() {

@@ -30,7 +30,7 @@ use futures_util::stream::FuturesUnordered;
 use rand::Rng;
 use tokio_util::sync::CancellationToken;
 
-use super::cache::{self, Components, FileError};
+use super::cache::{self, Components, FileError, Keyed};
 use super::gnu::template::Template;
 use super::graph::{Foreach, Graph, Outcome, Task};
 use super::journal::{self, Journal, JournalError};
@@ -128,7 +128,7 @@ struct Slot {
     remaining_deps: usize,
     units_left: usize,
     row: TaskRow,
-    components: Vec<Components>,
+    parts: Vec<Keyed>,
     outputs: Vec<Vec<String>>,
 }
 
@@ -235,7 +235,7 @@ pub async fn execute(
                 remaining_deps: t.deps.len(),
                 units_left: 0,
                 row: prior.cloned().unwrap_or_else(|| TaskRow::pending(&t.name)),
-                components: Vec::new(),
+                parts: Vec::new(),
                 outputs: Vec::new(),
             }
         })
@@ -329,7 +329,8 @@ pub async fn execute(
                     let dep_key = |d: &str| slots[index[d]].key.clone().unwrap_or_default();
                     let (comps, outs) =
                         instance_parts(&lock(), task, &instances, &dep_key, &opts.workdir)?;
-                    let keys: Vec<String> = comps.iter().map(Components::key).collect();
+                    let parts: Vec<Keyed> = comps.iter().map(Components::keyed).collect();
+                    let keys: Vec<String> = parts.iter().map(|p| p.key.clone()).collect();
                     let task_key = task_key(&keys);
                     let hit = task.cache && {
                         let s = lock();
@@ -339,8 +340,8 @@ pub async fn execute(
                     slot.key = Some(task_key.clone());
                     slot.row.cache_key = Some(task_key);
                     slot.row.instances = u32::try_from(instances.len()).unwrap_or(u32::MAX);
-                    slot.row.components = serde_json::to_string(&comps).ok();
-                    slot.components = comps;
+                    slot.row.components = Some(cache::components_json(&parts));
+                    slot.parts = parts;
                     slot.outputs = outs;
                     if hit {
                         // `explain` needs no parts for a cache hit.
@@ -597,7 +598,7 @@ pub async fn execute(
                 &lock(),
                 task,
                 &slot.row,
-                &slot.components,
+                &slot.parts,
                 &slot.outputs,
                 &opts.workdir,
             )?);
@@ -683,7 +684,7 @@ pub(super) fn success_records(
     store: &Store,
     task: &Task,
     row: &TaskRow,
-    components: &[Components],
+    parts: &[Keyed],
     outputs: &[Vec<String>],
     workdir: &Path,
 ) -> Result<Vec<Record>, EngineError> {
@@ -699,12 +700,12 @@ pub(super) fn success_records(
         }
     }
     let entries: Vec<CacheEntry> = if task.cache {
-        components
+        parts
             .iter()
-            .map(|c| CacheEntry {
-                key: c.key(),
+            .map(|p| CacheEntry {
+                key: p.key.clone(),
                 task: task.name.clone(),
-                components: serde_json::to_string(c).unwrap_or_default(),
+                components: p.json.clone(),
                 outputs: digests.clone(),
             })
             .collect()

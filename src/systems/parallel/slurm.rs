@@ -35,7 +35,7 @@ use std::time::{Duration, Instant};
 use rand::Rng;
 use tokio_util::sync::CancellationToken;
 
-use super::cache::Components;
+use super::cache::{self, Components, Keyed};
 use super::engine::{self, EngineError, Options, Progress, Summary};
 use super::graph::{Foreach, Graph, Outcome, Task};
 use super::store::{JobState, Record, Store, StoreError, TaskRow, TaskState, now};
@@ -112,7 +112,7 @@ struct Slot {
     /// The key was computed before submission (else at the end).
     keyed: bool,
     instances: Vec<(Option<String>, String)>,
-    components: Vec<Components>,
+    parts: Vec<Keyed>,
     outputs: Vec<Vec<String>>,
     row: TaskRow,
 }
@@ -233,7 +233,7 @@ async fn run(
                 key: prior.and_then(|r| r.cache_key.clone()),
                 keyed: true,
                 instances: Vec::new(),
-                components: Vec::new(),
+                parts: Vec::new(),
                 outputs: Vec::new(),
                 row: prior.cloned().unwrap_or_else(|| TaskRow::pending(&t.name)),
             }
@@ -330,7 +330,8 @@ async fn run(
                     let dep_key = |d: &str| slots[index[d]].key.clone().unwrap_or_default();
                     let (comps, outs) =
                         engine::instance_parts(&lock(), task, &instances, &dep_key, &opts.workdir)?;
-                    let keys: Vec<String> = comps.iter().map(Components::key).collect();
+                    let parts: Vec<Keyed> = comps.iter().map(Components::keyed).collect();
+                    let keys: Vec<String> = parts.iter().map(|p| p.key.clone()).collect();
                     let hit = task.cache && {
                         let s = lock();
                         keys.iter().all(|k| engine::cache_hit(&s, k, &opts.workdir))
@@ -340,8 +341,8 @@ async fn run(
                     slot.keyed = true;
                     slot.row.cache_key = slot.key.clone();
                     slot.row.instances = u32::try_from(instances.len()).unwrap_or(u32::MAX);
-                    slot.row.components = serde_json::to_string(&comps).ok();
-                    slot.components = comps;
+                    slot.row.components = Some(cache::components_json(&parts));
+                    slot.parts = parts;
                     slot.outputs = outs;
                     slot.instances = instances;
                     if hit {
@@ -658,12 +659,13 @@ fn key_at_end(
     let dep_key = |d: &str| keys.get(d).cloned().unwrap_or_default();
     let (comps, outs) =
         engine::instance_parts(store, task, &slot.instances, &dep_key, &opts.workdir)?;
-    let keys: Vec<String> = comps.iter().map(Components::key).collect();
+    let parts: Vec<Keyed> = comps.iter().map(Components::keyed).collect();
+    let keys: Vec<String> = parts.iter().map(|p| p.key.clone()).collect();
     slot.key = Some(engine::task_key(&keys));
     slot.keyed = true;
     slot.row.cache_key = slot.key.clone();
-    slot.row.components = serde_json::to_string(&comps).ok();
-    slot.components = comps;
+    slot.row.components = Some(cache::components_json(&parts));
+    slot.parts = parts;
     slot.outputs = outs;
     Ok(())
 }
@@ -717,7 +719,7 @@ fn succeed(
         store,
         task,
         &slot.row,
-        &slot.components,
+        &slot.parts,
         &slot.outputs,
         &opts.workdir,
     )?);
