@@ -77,6 +77,10 @@ pub struct TaskSpec {
     /// Execute a command without shell syntax directly (module docs); only
     /// ever under `/bin/sh`, whose rules [`simple_words`] follows.
     pub direct: bool,
+    /// The PATH the task inherits (unless `env` sets one), so a program run
+    /// directly is located once, not searched for by every child
+    /// ([`crate::runtime::lookup`]); `None`: each child searches.
+    pub search_path: Option<OsString>,
 }
 
 impl TaskSpec {
@@ -95,6 +99,7 @@ impl TaskSpec {
             grace: Duration::from_secs(2),
             ledger: None,
             direct: true,
+            search_path: None,
         }
     }
 }
@@ -154,7 +159,12 @@ pub async fn run(spec: &TaskSpec, cancel: &CancellationToken) -> io::Result<Fini
             Some(Ok(spawned)) => (spawned, true),
             // Not executable as it is: the shell runs it and reports what it
             // would have reported (127 not found, 126, a script without `#!`).
-            _ => (spawn(spec, None)?, false),
+            failed => {
+                if failed.is_some() {
+                    crate::runtime::lookup::forget();
+                }
+                (spawn(spec, None)?, false)
+            }
         };
     let pid = child.id();
     if let Some(ledger) = &spec.ledger {
@@ -232,7 +242,23 @@ fn spawn(spec: &TaskSpec, words: Option<&[&str]>) -> io::Result<Spawned> {
     use std::os::unix::process::CommandExt as _;
     let mut cmd = match words {
         Some([program, args @ ..]) => {
-            let mut cmd = std::process::Command::new(program);
+            let search = spec
+                .env
+                .iter()
+                .rev()
+                .find(|(k, _)| k == "PATH")
+                .map(|(_, v)| v)
+                .or(spec.search_path.as_ref());
+            let mut cmd = match search.and_then(|s| crate::runtime::lookup::locate(s, program)) {
+                Some(Some(path)) => {
+                    let mut cmd = std::process::Command::new(path);
+                    cmd.arg0(program);
+                    cmd
+                }
+                // On no directory of PATH: the shell says so (127).
+                Some(None) => return Err(io::ErrorKind::NotFound.into()),
+                None => std::process::Command::new(program),
+            };
             cmd.args(args);
             cmd
         }
@@ -809,6 +835,39 @@ mod tests {
         };
         assert_eq!(parent(true), me, "started by omni itself");
         assert_ne!(parent(false), me, "started by a shell");
+    }
+
+    #[test]
+    fn a_program_on_the_search_path_is_located_once_and_relocated_when_it_goes() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let (first, second) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let install = |dir: &std::path::Path, says: &str| {
+            let path = dir.join("omni-located-tool");
+            std::fs::write(&path, format!("#!/bin/sh\necho {says} $PPID\n")).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        };
+        let run_tool = || {
+            let mut spec = TaskSpec::shell("omni-located-tool");
+            spec.search_path = Some(std::env::join_paths([first.path(), second.path()]).unwrap());
+            spec.env
+                .push(("PATH".into(), spec.search_path.clone().unwrap()));
+            spec.stdout = Sink::Capture;
+            spec.stderr = Sink::Capture;
+            let done = rt()
+                .block_on(run(&spec, &CancellationToken::new()))
+                .unwrap();
+            (done.ending, String::from_utf8(done.stdout).unwrap())
+        };
+        let me = std::process::id().to_string();
+        install(second.path(), "second");
+        assert_eq!(run_tool(), (Ending::Exited(0), format!("second {me}\n")));
+        // Installed earlier in PATH by "another task": found at once.
+        install(first.path(), "first");
+        assert_eq!(run_tool(), (Ending::Exited(0), format!("first {me}\n")));
+        std::fs::remove_file(first.path().join("omni-located-tool")).unwrap();
+        std::fs::remove_file(second.path().join("omni-located-tool")).unwrap();
+        let (ending, _) = run_tool();
+        assert_eq!(ending, Ending::Exited(127), "gone: the shell reports it");
     }
 
     /// A group started the way `run` starts one, as a process that died

@@ -277,6 +277,7 @@ fn drive(ctx: &Ctx, store: Store, job: &Job, graph: Graph, halt: bool, resume: b
             .config
             .duration("parallel", "store_interval")
             .unwrap_or(engine::STORE_INTERVAL),
+        search_path: ctx.env.get_os("PATH").map(ToOwned::to_owned),
     };
     if resume {
         // A run that died (kill -9) may have left its tasks running: stop

@@ -88,7 +88,7 @@ fn timeout_arg(text: &str) -> Result<Duration, Failure> {
     Ok(d)
 }
 
-fn options(args: &RunArgs) -> Result<Options, Failure> {
+fn options(args: &RunArgs, env: &crate::runtime::config::Env) -> Result<Options, Failure> {
     let joblog = args.joblog.as_deref().map(|j| match j.strip_prefix('+') {
         Some(p) => (PathBuf::from(p), true),
         None => (PathBuf::from(j), false),
@@ -118,6 +118,7 @@ fn options(args: &RunArgs) -> Result<Options, Failure> {
             Resume::No
         },
         retries: args.retries.max(1),
+        search_path: env.get_os("PATH").map(ToOwned::to_owned),
         ..Options::default()
     })
 }
@@ -134,7 +135,7 @@ fn tagged(tag: &str, bytes: &[u8]) -> Vec<u8> {
 }
 
 pub(super) fn run(ctx: &Ctx, args: &RunArgs) -> Outcome {
-    let opts = options(args)?;
+    let opts = options(args, &ctx.env)?;
     let plan = {
         let stdin = std::io::stdin();
         let mut lock = stdin.lock();

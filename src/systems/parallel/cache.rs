@@ -293,8 +293,14 @@ mod tests {
         };
         let list = vec![a.clone(), b.clone()];
         let parts: Vec<Keyed> = list.iter().map(Components::keyed).collect();
-        assert_eq!(components_json(&parts), serde_json::to_string(&list).unwrap());
-        assert_eq!(components_json(&parts[..1]), serde_json::to_string(&list[..1]).unwrap());
+        assert_eq!(
+            components_json(&parts),
+            serde_json::to_string(&list).unwrap()
+        );
+        assert_eq!(
+            components_json(&parts[..1]),
+            serde_json::to_string(&list[..1]).unwrap()
+        );
         assert_eq!(components_json(&[]), "[]");
         assert_eq!(parts[1].key, b.key());
         assert_eq!(parts[0].json, serde_json::to_string(&a).unwrap());

@@ -97,6 +97,8 @@ pub struct Options {
     /// How long a result may sit in the journal before it is folded into
     /// the store (where `status` from another shell sees it).
     pub store_interval: Duration,
+    /// The PATH tasks inherit ([`TaskSpec::search_path`]).
+    pub search_path: Option<std::ffi::OsString>,
 }
 
 /// Counts for a progress display.
@@ -892,6 +894,7 @@ fn unit_spec(task: &Task, unit: &Unit, opts: &Options) -> Result<TaskSpec, Engin
     spec.timeout = task.timeout;
     spec.grace = opts.grace;
     spec.ledger.clone_from(&opts.ledger);
+    spec.search_path.clone_from(&opts.search_path);
     Ok(spec)
 }
 

@@ -245,6 +245,8 @@ pub struct Options {
     /// Grace between SIGTERM and SIGKILL when a job is stopped.
     pub grace: Duration,
     pub shell: PathBuf,
+    /// The PATH jobs inherit ([`TaskSpec::search_path`]).
+    pub search_path: Option<std::ffi::OsString>,
 }
 
 impl Default for Options {
@@ -262,6 +264,7 @@ impl Default for Options {
             retries: 1,
             grace: Duration::from_millis(200),
             shell: PathBuf::from("/bin/sh"),
+            search_path: None,
         }
     }
 }
@@ -446,6 +449,7 @@ where
                 .render(&plan.jobs[seq as usize - 1], seq, slot);
             let mut spec = TaskSpec::shell(command);
             spec.shell.clone_from(&opts.shell);
+            spec.search_path.clone_from(&opts.search_path);
             spec.stdout = sink.clone();
             spec.stderr = sink.clone();
             spec.timeout = opts.timeout;
