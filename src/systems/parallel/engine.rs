@@ -33,7 +33,7 @@ use tokio_util::sync::CancellationToken;
 use super::cache::{self, Components, FileError, Keyed};
 use super::gnu::template::Template;
 use super::graph::{Foreach, Graph, Outcome, Task};
-use super::journal::{self, Journal, JournalError};
+use super::journal::{self, Flusher, Journal, JournalError};
 use super::store::{CacheEntry, JobState, Record, Store, StoreError, TaskRow, TaskState, now};
 use crate::runtime::error::{Classify, Exit};
 use crate::runtime::governor::Governor;
@@ -214,6 +214,9 @@ pub async fn execute(
     journal.fold_into(&mut lock(), job)?;
     // Misses (every task of a new graph) then cost no query.
     lock().preload_cache_keys(PRELOAD_KEYS)?;
+    // Results reach the store on a thread of their own.
+    let store_path = lock().path().to_path_buf();
+    let mut flusher = Flusher::start(&store_path, job, journal.path())?;
     // Only a resumed job has results to keep.
     let recorded: BTreeMap<String, TaskRow> = if opts.resume {
         lock()
@@ -484,16 +487,14 @@ pub async fn execute(
         }
         let due = unflushed.len() >= FLUSH_MAX
             || flush_by.is_some_and(|t| t <= tokio::time::Instant::now());
-        {
-            let mut s = lock();
-            if due {
-                s.record_tasks(job, &std::mem::take(&mut unflushed))?;
-            }
-            s.commit()?;
-        }
+        lock().commit()?;
         if due {
-            journal.clear()?;
+            if let Some(segment) = journal.rotate() {
+                flusher.send(std::mem::take(&mut unflushed), segment)?;
+            }
             flush_by = None;
+        } else {
+            flusher.check()?;
         }
 
         if running == 0 && units.is_empty() && ready.is_empty() {
@@ -609,6 +610,7 @@ pub async fn execute(
         release(done.task, &dependants, &mut slots, &mut ready, &prio);
     }
     unflushed.append(&mut pending_records);
+    flusher.finish()?;
     lock().record_tasks(job, &unflushed)?;
     journal.remove()?;
 

@@ -406,6 +406,11 @@ impl Store {
         })
     }
 
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     fn err(&self, source: rusqlite::Error) -> StoreError {
         StoreError::Sqlite {
             path: self.path.clone(),
@@ -618,11 +623,16 @@ impl Store {
     }
 
     /// Opens the transaction [`Store::begin`] asked for, if not yet open.
+    ///
+    /// NB: IMMEDIATE (the write lock first): a pass may read, then write
+    /// (a file's digest), and a deferred transaction whose snapshot another
+    /// connection (the run's [`super::journal::Flusher`]) wrote past could
+    /// not upgrade; this one waits for the lock instead (busy timeout).
     fn enter(&self) -> Result<(), StoreError> {
         if self.tx_wanted.replace(false) && self.conn.is_autocommit() {
             // NB: cached statements: the scheduler runs this once per pass.
             self.conn
-                .prepare_cached("BEGIN")
+                .prepare_cached("BEGIN IMMEDIATE")
                 .and_then(|mut s| s.execute([]))
                 .map_err(|e| self.err(e))?;
         }
