@@ -112,31 +112,57 @@ fn open_job(ctx: &Ctx, id: &str) -> Result<(Store, Job), Failure> {
 }
 
 /// Reads and checks a graph file.
-fn read_graph(store: &Store, path: &Path) -> Result<(String, Graph), Failure> {
+fn read_graph(store: &Store, path: &Path) -> Result<(String, Graph, Remembering), Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::io(format!("reading {}", path.display()), e))?;
     let json = path.extension().is_some_and(|e| e == "json");
-    let graph = parse_graph(store, &text, json)
+    let (graph, remembering) = parse_graph(store, &text, json)
         .map_err(|e| Failure::new(Exit::DataErr, format!("{}: {e}", path.display())))?;
-    Ok((text, graph))
+    Ok((text, graph, remembering))
 }
 
 /// Parses graph text, or takes the result of an earlier parse of the very
 /// same text from the store (a 10,000-task YAML file costs more to parse
-/// than a fully cached run of it).
-fn parse_graph(store: &Store, text: &str, json: bool) -> Result<Graph, graph::GraphError> {
+/// than a fully cached run of it). A fresh parse is stored for next time
+/// while the caller goes on ([`Remembering`]).
+fn parse_graph(
+    store: &Store,
+    text: &str,
+    json: bool,
+) -> Result<(Graph, Remembering), graph::GraphError> {
     let key = Graph::cache_key(text, json);
     if let Ok(Some(cached)) = store.parsed_graph(&key)
         && let Ok(graph) = serde_json::from_str::<Graph>(&cached)
     {
-        return Ok(graph);
+        return Ok((graph, Remembering(None)));
     }
     let graph = graph::parse(text, json)?;
-    if let Ok(encoded) = serde_json::to_string(&graph) {
-        // Best effort: a store that cannot take it only costs a re-parse.
-        let _ = store.remember_graph(&key, &encoded);
+    let (path, copy) = (store.path().to_path_buf(), graph.clone());
+    // NB: encoding and writing a 10,000-task graph takes 20-50 ms that the
+    // first task need not wait for: its own thread and store connection.
+    let thread = std::thread::Builder::new()
+        .name("omni-graph".into())
+        .spawn(move || {
+            crate::runtime::child::mute_child_signal();
+            // Best effort: a store that cannot take it only costs a re-parse.
+            if let (Ok(encoded), Ok(store)) = (serde_json::to_string(&copy), Store::open(&path)) {
+                let _ = store.remember_graph(&key, &encoded);
+            }
+        })
+        .ok();
+    Ok((graph, Remembering(thread)))
+}
+
+/// A parse being stored for next time; waited for when dropped, so the
+/// process does not exit in the middle of the write.
+struct Remembering(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for Remembering {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
     }
-    Ok(graph)
 }
 
 fn halt_now(halt: Option<&str>) -> Result<bool, Failure> {
@@ -168,7 +194,7 @@ pub(super) fn submit(ctx: &Ctx, args: &SubmitArgs) -> Outcome {
     let graph_path = std::path::absolute(&args.graph)
         .map_err(|e| Failure::io(format!("resolving {}", args.graph.display()), e))?;
     let mut store = open_store(ctx)?;
-    let (text, graph) = read_graph(&store, &graph_path)?;
+    let (text, graph, _remembering) = read_graph(&store, &graph_path)?;
     let workdir =
         std::env::current_dir().map_err(|e| Failure::io("finding the current directory", e))?;
     // NB: `--workers N` is omni's global flag: the job's CPU slots and the
@@ -396,7 +422,7 @@ pub(super) fn resume(ctx: &Ctx, args: &ResumeArgs, halt_now: bool) -> Outcome {
         ));
     }
     let json = job.graph_path.extension().is_some_and(|e| e == "json");
-    let graph = parse_graph(&store, &job.graph_text, json)
+    let (graph, _remembering) = parse_graph(&store, &job.graph_text, json)
         .map_err(|e| Failure::new(Exit::DataErr, format!("job {}: its graph: {e}", job.id)))?;
     if args.detach {
         return detach(ctx, &store, &job.id, halt_now);
