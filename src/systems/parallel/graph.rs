@@ -153,7 +153,7 @@ impl Graph {
     /// text, its format, this schema and this build.
     pub fn cache_key(text: &str, json: bool) -> String {
         let mut h = blake3::Hasher::new();
-        h.update(b"omni-parallel-graph\0");
+        h.update(b"omni-parallel-graph-2\0");
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(&[0, u8::from(json)]);
         h.update(&SCHEMA_VERSION.to_le_bytes());
@@ -322,15 +322,10 @@ pub fn parse(text: &str, json: bool) -> Result<Graph, GraphError> {
     let file: File = if json {
         serde_json::from_str(text).map_err(|e| GraphError::Syntax(e.to_string()))?
     } else {
-        // YAML 1.2 booleans only (`y`, `no`, `on` stay strings: a foreach
-        // over countries must not turn Norway into false), no source snippet
-        // (errors are one line).
-        let mut options = serde_saphyr::Options::default();
-        options.strict_booleans = true;
-        options.leading_zero_numbers_as_strings = true;
-        options.with_snippet = false;
-        serde_saphyr::from_str_with_options(text, options)
-            .map_err(|e| GraphError::Syntax(first_line(&e.to_string())))?
+        // YAML 1.2 scalars: `y`, `no`, `on` stay strings (a foreach over
+        // countries must not turn Norway into false), and so does `007`.
+        // Errors are one line with the position.
+        serde_norway::from_str(text).map_err(|e| GraphError::Syntax(first_line(&e.to_string())))?
     };
     if let Some(v) = file.version
         && v != SCHEMA_VERSION
@@ -897,6 +892,19 @@ mod tests {
         );
         assert!(err("tasks:\n  'a b': {cmd: x}\n").starts_with("task 'a b': name:"));
         assert!(err("tasks: [1, 2\n").len() > 5);
+    }
+
+    #[test]
+    fn yaml_errors_give_the_position_and_aliases_work() {
+        let e = err("tasks:\n  a: {cmd: x\n  b: {cmd: y}\n");
+        assert!(e.contains("line 3"), "{e}");
+        assert_eq!(e.lines().count(), 1, "{e}");
+        let e = err("tasks:\n  a: {cmd: x}\n  b: {cmd: y, colour: red}\n");
+        assert!(e.contains("colour") && e.contains("line 3"), "{e}");
+        // Anchors and aliases are YAML, so they work.
+        let g = parse("tasks:\n  t: {cmd: &c x, foreach: [&p a, *p, *c]}\n", false).unwrap();
+        let list = ["a", "a", "x"].map(String::from).to_vec();
+        assert_eq!(g.tasks[0].foreach, Some(Foreach::List(list)));
     }
 
     #[test]
