@@ -841,10 +841,10 @@ fn release(
 
 /// A cache entry for `key` exists and every output it recorded is unchanged.
 pub(super) fn cache_hit(store: &Store, key: &str, workdir: &Path) -> bool {
-    let Ok(Some(entry)) = store.cache_entry(key) else {
+    let Ok(Some(outputs)) = store.cache_outputs(key) else {
         return false;
     };
-    entry.outputs.iter().all(|(path, digest)| {
+    outputs.iter().all(|(path, digest)| {
         matches!(cache::file_digest(store, &workdir.join(path)), Ok(Some(d)) if &d == digest)
     })
 }

@@ -329,9 +329,10 @@ pub struct Store {
     /// use of the store, so a pass that needs nothing from it (a task with
     /// no files whose key the cache does not hold) costs no BEGIN/COMMIT.
     tx_wanted: std::cell::Cell<bool>,
-    /// The cache's keys, when [`Store::preload_cache_keys`] read them: a key
-    /// not among them is a miss without a query.
-    known_keys: Option<std::collections::HashSet<String>>,
+    /// The cache's keys, when [`Store::preload_cache_keys`] read them, each
+    /// with whether its entry lists outputs: a key not among them is a miss
+    /// and a key without outputs a hit, both without a query.
+    known_keys: Option<std::collections::HashMap<String, bool>>,
 }
 
 impl Store {
@@ -590,11 +591,10 @@ impl Store {
         }
         self.enter()?;
         if let Some(known) = &mut self.known_keys {
-            known.extend(
-                records
-                    .iter()
-                    .filter_map(|r| Some(r.cache.as_ref()?.key.clone())),
-            );
+            known.extend(records.iter().filter_map(|r| {
+                let c = r.cache.as_ref()?;
+                Some((c.key.clone(), !c.outputs.is_empty()))
+            }));
         }
         let own = self.conn.is_autocommit();
         let run = || -> rusqlite::Result<()> {
@@ -645,11 +645,13 @@ impl Store {
     /// another process adds meanwhile are not seen (their tasks run again,
     /// as if they had raced).
     pub fn preload_cache_keys(&mut self, limit: usize) -> Result<(), StoreError> {
-        let run = || -> rusqlite::Result<Option<std::collections::HashSet<String>>> {
-            let mut stmt = self.conn.prepare("SELECT key FROM cache LIMIT ?1")?;
+        let run = || -> rusqlite::Result<Option<std::collections::HashMap<String, bool>>> {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT key, outputs != '{}' FROM cache LIMIT ?1")?;
             let cap = i64::try_from(limit.saturating_add(1)).unwrap_or(i64::MAX);
-            let keys: std::collections::HashSet<String> = stmt
-                .query_map([cap], |r| r.get(0))?
+            let keys: std::collections::HashMap<String, bool> = stmt
+                .query_map([cap], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<_, _>>()?;
             Ok((keys.len() <= limit).then_some(keys))
         };
@@ -755,7 +757,11 @@ impl Store {
     }
 
     pub fn cache_entry(&self, key: &str) -> Result<Option<CacheEntry>, StoreError> {
-        if self.known_keys.as_ref().is_some_and(|k| !k.contains(key)) {
+        if self
+            .known_keys
+            .as_ref()
+            .is_some_and(|k| !k.contains_key(key))
+        {
             return Ok(None);
         }
         self.enter()?;
@@ -763,6 +769,27 @@ impl Store {
             self.conn
                 .prepare_cached("SELECT key, task, components, outputs FROM cache WHERE key = ?1")?
                 .query_row([key], cache_entry_from_row)
+                .optional()
+        };
+        run().map_err(|e| self.err(e))
+    }
+
+    /// The outputs (path → BLAKE3 hex) of the cache entry for `key`, `None`
+    /// when there is none: what a cache hit has to check. With the keys
+    /// preloaded, only an entry that lists outputs costs a query.
+    pub fn cache_outputs(&self, key: &str) -> Result<Option<BTreeMap<String, String>>, StoreError> {
+        match self.known_keys.as_ref().map(|k| k.get(key)) {
+            Some(None) => return Ok(None),
+            Some(Some(false)) => return Ok(Some(BTreeMap::new())),
+            Some(Some(true)) | None => {}
+        }
+        self.enter()?;
+        let run = || -> rusqlite::Result<Option<BTreeMap<String, String>>> {
+            self.conn
+                .prepare_cached("SELECT outputs FROM cache WHERE key = ?1")?
+                .query_row([key], |r| {
+                    Ok(serde_json::from_str(&r.get::<_, String>(0)?).unwrap_or_default())
+                })
                 .optional()
         };
         run().map_err(|e| self.err(e))
@@ -878,6 +905,51 @@ mod tests {
             0.5
         );
         assert!(matches!(s.job("nope"), Err(StoreError::NoJob(_))));
+    }
+
+    #[test]
+    fn cache_outputs_agree_with_and_without_preloaded_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("jobs.db");
+        let mut s = Store::open(&path).unwrap();
+        s.create_job(&job("j1"), &["a".into(), "b".into()]).unwrap();
+        let records: Vec<Record> = [("a", "k-out", true), ("b", "k-none", false)]
+            .into_iter()
+            .map(|(name, key, with_output)| {
+                let mut row = TaskRow::pending(name);
+                row.state = TaskState::Succeeded;
+                let outputs = if with_output {
+                    BTreeMap::from([("out".to_string(), "d".to_string())])
+                } else {
+                    BTreeMap::new()
+                };
+                Record {
+                    row,
+                    cache: Some(CacheEntry {
+                        key: key.into(),
+                        task: name.into(),
+                        components: "{}".into(),
+                        outputs,
+                    }),
+                    history: None,
+                }
+            })
+            .collect();
+        s.record_tasks("j1", &records).unwrap();
+        let expect = |s: &Store| {
+            assert_eq!(s.cache_outputs("k-out").unwrap().unwrap()["out"], "d");
+            assert_eq!(s.cache_outputs("k-none").unwrap(), Some(BTreeMap::new()));
+            assert_eq!(s.cache_outputs("k-absent").unwrap(), None);
+        };
+        expect(&s);
+        let mut s = Store::open(&path).unwrap();
+        s.preload_cache_keys(10).unwrap();
+        expect(&s);
+        // Over the limit nothing is preloaded, and the answers stay the same.
+        let mut s = Store::open(&path).unwrap();
+        s.preload_cache_keys(1).unwrap();
+        assert!(s.known_keys.is_none());
+        expect(&s);
     }
 
     #[test]
