@@ -11,6 +11,7 @@ pub mod crypto;
 pub mod error;
 pub mod executor;
 pub mod governor;
+pub mod junit;
 pub mod lookup;
 pub mod output;
 pub mod process;

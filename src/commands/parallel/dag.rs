@@ -12,6 +12,7 @@ use rand::Rng;
 
 use crate::cli::Ctx;
 use crate::runtime::error::{Exit, Failure};
+use crate::runtime::junit;
 use crate::runtime::output::{Outcome, Render, Style};
 use crate::runtime::process::GroupLedger;
 use crate::runtime::supervisor;
@@ -526,60 +527,30 @@ pub(super) fn results(ctx: &Ctx, args: &JobArg) -> Outcome {
     })
 }
 
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 fn junit(job_id: &str, tasks: &[TaskRow]) -> String {
-    let count = |s: TaskState| tasks.iter().filter(|t| t.state == s).count();
-    let skipped = tasks
+    let cases: Vec<junit::Case> = tasks
         .iter()
-        .filter(|t| {
-            matches!(
-                t.state,
-                TaskState::Skipped | TaskState::Cancelled | TaskState::Pending
-            )
-        })
-        .count();
-    let time: f64 = tasks.iter().filter_map(|t| t.runtime).sum();
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" time=\"{:.3}\">\n",
-        xml(job_id),
-        tasks.len(),
-        count(TaskState::Failed),
-        skipped,
-        time
-    );
-    for t in tasks {
-        out.push_str(&format!(
-            "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\"",
-            xml(job_id),
-            xml(&t.name),
-            t.runtime.unwrap_or(0.0)
-        ));
-        let reason = xml(t.reason.as_deref().unwrap_or(""));
-        match t.state {
-            TaskState::Failed => out.push_str(&format!(
-                ">\n      <failure message=\"{reason}\"/>\n    </testcase>\n"
-            )),
-            TaskState::Skipped | TaskState::Cancelled | TaskState::Pending => {
-                out.push_str(&format!(
-                    ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
-                    if reason.is_empty() {
-                        t.state.as_str().to_string()
-                    } else {
-                        reason
+        .map(|t| {
+            let reason = t.reason.clone().unwrap_or_default();
+            junit::Case {
+                classname: job_id.to_string(),
+                name: t.name.clone(),
+                time: t.runtime.unwrap_or(0.0),
+                outcome: match t.state {
+                    TaskState::Failed => junit::Outcome::Failed(reason),
+                    TaskState::Skipped | TaskState::Cancelled | TaskState::Pending => {
+                        junit::Outcome::Skipped(if reason.is_empty() {
+                            t.state.as_str().to_string()
+                        } else {
+                            reason
+                        })
                     }
-                ))
+                    _ => junit::Outcome::Passed,
+                },
             }
-            _ => out.push_str("/>\n"),
-        }
-    }
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
+        })
+        .collect();
+    junit::suites(job_id, &cases)
 }
 
 pub(super) fn logs(ctx: &Ctx, args: &LogsArgs) -> Outcome {
