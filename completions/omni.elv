@@ -39,6 +39,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand chaos 'Inject faults (CPU, memory, disk, processes) as leases that are always given back'
             cand parallel 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel''s interface'
             cand attest 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
             cand config 'Show, check or create the configuration file'
@@ -47,6 +48,227 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): omni''s, a system''s or a command''s'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;chaos'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand inject 'Apply a fault for a duration, then give it back'
+            cand list 'Faults being held (--all: also the finished ones)'
+            cand stop 'Stop a fault early and give it back'
+            cand stop-all 'Stop every fault'
+            cand report 'What each fault did (--format text, json, junit or markdown)'
+            cand disable 'Turn the kill switch on: stop every fault and refuse new ones'
+            cand enable 'Turn the kill switch off'
+            cand watchdog 'Give a lease back when its controller dies or its TTL passes (started by inject)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;chaos;inject'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --fault 'The fault'
+            cand --duration 'How long the fault is held (250ms, 10s, 5m)'
+            cand --load 'cpu: percent of each loaded core the hog takes (1-100)'
+            cand --cores 'cpu: how many cores to load (default: every core omni may use)'
+            cand --size 'memory, disk: how much (512MiB, 2GiB)'
+            cand --path 'disk: the directory whose file system is filled'
+            cand --pid 'process-*: the target''s pid'
+            cand --name 'process-*: a regular expression matched against process names and command lines'
+            cand --port 'process-*: processes listening on this TCP port'
+            cand --mode 'process-*: how many of the matching processes: one, all, fixed, fixed-percent'
+            cand --value 'process-*: the count (fixed) or percentage (fixed-percent)'
+            cand --protect 'process-*: also protect processes with this name (repeatable)'
+            cand --signal 'process-kill: the signal (default KILL)'
+            cand --interval 'process-kill: kill matching processes again every INTERVAL until the duration ends'
+            cand --lease 'The lease a detached controller holds (set by inject --detach)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --detach 'Run the fault in the background under the supervisor and print its lease'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;chaos;list'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --all 'Also the faults that ended'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;chaos;stop'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;chaos;stop-all'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;chaos;report'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --markdown 'Markdown instead of --format (a table for a pull request or a wiki)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;chaos;disable'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --global 'The machine-wide switch (/run/omni/chaos.disabled, root only) instead of this state directory''s'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;chaos;enable'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --global 'The machine-wide switch (/run/omni/chaos.disabled, root only) instead of this state directory''s'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;chaos;watchdog'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;chaos;help'= {
+            cand inject 'Apply a fault for a duration, then give it back'
+            cand list 'Faults being held (--all: also the finished ones)'
+            cand stop 'Stop a fault early and give it back'
+            cand stop-all 'Stop every fault'
+            cand report 'What each fault did (--format text, json, junit or markdown)'
+            cand disable 'Turn the kill switch on: stop every fault and refuse new ones'
+            cand enable 'Turn the kill switch off'
+            cand watchdog 'Give a lease back when its controller dies or its TTL passes (started by inject)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;chaos;help;inject'= {
+        }
+        &'omni;chaos;help;list'= {
+        }
+        &'omni;chaos;help;stop'= {
+        }
+        &'omni;chaos;help;stop-all'= {
+        }
+        &'omni;chaos;help;report'= {
+        }
+        &'omni;chaos;help;disable'= {
+        }
+        &'omni;chaos;help;enable'= {
+        }
+        &'omni;chaos;help;watchdog'= {
+        }
+        &'omni;chaos;help;help'= {
         }
         &'omni;parallel'= {
             cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
@@ -843,6 +1065,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --help 'Print help'
         }
         &'omni;help'= {
+            cand chaos 'Inject faults (CPU, memory, disk, processes) as leases that are always given back'
             cand parallel 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel''s interface'
             cand attest 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
             cand config 'Show, check or create the configuration file'
@@ -851,6 +1074,32 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): omni''s, a system''s or a command''s'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;help;chaos'= {
+            cand inject 'Apply a fault for a duration, then give it back'
+            cand list 'Faults being held (--all: also the finished ones)'
+            cand stop 'Stop a fault early and give it back'
+            cand stop-all 'Stop every fault'
+            cand report 'What each fault did (--format text, json, junit or markdown)'
+            cand disable 'Turn the kill switch on: stop every fault and refuse new ones'
+            cand enable 'Turn the kill switch off'
+            cand watchdog 'Give a lease back when its controller dies or its TTL passes (started by inject)'
+        }
+        &'omni;help;chaos;inject'= {
+        }
+        &'omni;help;chaos;list'= {
+        }
+        &'omni;help;chaos;stop'= {
+        }
+        &'omni;help;chaos;stop-all'= {
+        }
+        &'omni;help;chaos;report'= {
+        }
+        &'omni;help;chaos;disable'= {
+        }
+        &'omni;help;chaos;enable'= {
+        }
+        &'omni;help;chaos;watchdog'= {
         }
         &'omni;help;parallel'= {
             cand submit 'Run a task graph (YAML/JSON): in the foreground, or with --detach under the supervisor'

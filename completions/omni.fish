@@ -45,6 +45,7 @@ complete -c omni -n "__fish_omni_needs_command" -s v -l verbose -d 'Log more to 
 complete -c omni -n "__fish_omni_needs_command" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c omni -n "__fish_omni_needs_command" -s V -l version -d 'Print version'
+complete -c omni -n "__fish_omni_needs_command" -f -a "chaos" -d 'Inject faults (CPU, memory, disk, processes) as leases that are always given back'
 complete -c omni -n "__fish_omni_needs_command" -f -a "parallel" -d 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel\'s interface'
 complete -c omni -n "__fish_omni_needs_command" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
 complete -c omni -n "__fish_omni_needs_command" -f -a "config" -d 'Show, check or create the configuration file'
@@ -53,6 +54,202 @@ complete -c omni -n "__fish_omni_needs_command" -f -a "stop" -d 'Stop background
 complete -c omni -n "__fish_omni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c omni -n "__fish_omni_needs_command" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
 complete -c omni -n "__fish_omni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "stop" -d 'Stop a fault early and give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "stop-all" -d 'Stop every fault'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "enable" -d 'Turn the kill switch off'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l fault -d 'The fault' -r -f -a "cpu\t''
+memory\t''
+disk\t''
+process-kill\t''
+process-pause\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l duration -d 'How long the fault is held (250ms, 10s, 5m)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l load -d 'cpu: percent of each loaded core the hog takes (1-100)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l cores -d 'cpu: how many cores to load (default: every core omni may use)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l size -d 'memory, disk: how much (512MiB, 2GiB)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l path -d 'disk: the directory whose file system is filled' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l pid -d 'process-*: the target\'s pid' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l name -d 'process-*: a regular expression matched against process names and command lines' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l port -d 'process-*: processes listening on this TCP port' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l mode -d 'process-*: how many of the matching processes: one, all, fixed, fixed-percent' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l value -d 'process-*: the count (fixed) or percentage (fixed-percent)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l protect -d 'process-*: also protect processes with this name (repeatable)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l signal -d 'process-kill: the signal (default KILL)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l interval -d 'process-kill: kill matching processes again every INTERVAL until the duration ends' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l lease -d 'The lease a detached controller holds (set by inject --detach)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l dry-run -d 'Print the plan and change nothing'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l detach -d 'Run the fault in the background under the supervisor and print its lease'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l all -d 'Also the faults that ended'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l markdown -d 'Markdown instead of --format (a table for a pull request or a wiki)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l global -d 'The machine-wide switch (/run/omni/chaos.disabled, root only) instead of this state directory\'s'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l global -d 'The machine-wide switch (/run/omni/chaos.disabled, root only) instead of this state directory\'s'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a fault early and give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "stop-all" -d 'Stop every fault'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Turn the kill switch off'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
@@ -740,14 +937,23 @@ complete -c omni -n "__fish_omni_using_subcommand man" -s q -l quiet -d 'Print o
 complete -c omni -n "__fish_omni_using_subcommand man" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand man" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand man" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "parallel" -d 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel\'s interface'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "config" -d 'Show, check or create the configuration file'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "ps" -d 'List what omni runs in the background, across systems'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "stop" -d 'Stop background work started with --detach'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from parallel attest config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "chaos" -d 'Inject faults (CPU, memory, disk, processes) as leases that are always given back'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "parallel" -d 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel\'s interface'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "config" -d 'Show, check or create the configuration file'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "ps" -d 'List what omni runs in the background, across systems'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "stop" -d 'Stop background work started with --detach'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "stop" -d 'Stop a fault early and give it back'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "stop-all" -d 'Stop every fault'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "enable" -d 'Turn the kill switch off'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "submit" -d 'Run a task graph (YAML/JSON): in the foreground, or with --detach under the supervisor'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "status" -d 'Show a job\'s state and each task\'s'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from parallel" -f -a "results" -d 'A job\'s results (--format text, json or junit); exit 1 when a task failed'

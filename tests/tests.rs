@@ -36,6 +36,8 @@ mod attest_quote;
 mod attest_serve;
 #[cfg(feature = "tpm")]
 mod attest_tpm;
+#[cfg(feature = "chaos")]
+mod chaos;
 #[cfg(feature = "parallel")]
 mod parallel;
 #[cfg(feature = "parallel")]

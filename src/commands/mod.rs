@@ -20,6 +20,8 @@ pub use crate::cli::Ctx;
 
 #[cfg(feature = "attest")]
 pub mod attest;
+#[cfg(feature = "chaos")]
+pub mod chaos;
 #[cfg(feature = "parallel")]
 pub mod parallel;
 
@@ -105,6 +107,8 @@ pub const KNOWN: [(&str, &str, &str); 10] = [
 
 /// The systems compiled into this build, in `KNOWN` order.
 pub static SYSTEMS: &[SystemEntry] = &[
+    #[cfg(feature = "chaos")]
+    chaos::ENTRY,
     #[cfg(feature = "parallel")]
     parallel::ENTRY,
     #[cfg(feature = "attest")]

@@ -179,6 +179,28 @@ impl fmt::Display for HumanSize {
     }
 }
 
+/// A size for people, rounded to one decimal (`7.3GiB`, `512.0KiB`, `17B`);
+/// use [`HumanSize`] where the exact value must survive a round trip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApproxSize(pub u64);
+
+impl fmt::Display for ApproxSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let b = self.0 as f64;
+        for (unit, factor) in [
+            ("TiB", 1u64 << 40),
+            ("GiB", 1 << 30),
+            ("MiB", 1 << 20),
+            ("KiB", 1 << 10),
+        ] {
+            if self.0 >= factor {
+                return write!(f, "{:.1}{unit}", b / factor as f64);
+            }
+        }
+        write!(f, "{}B", self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +263,12 @@ mod tests {
         for s in [0_u64, 1000, 1536 * 1024, 2 << 30, 12345] {
             assert_eq!(parse_size(&HumanSize(s).to_string()), Ok(s));
         }
+    }
+
+    #[test]
+    fn approximate_sizes_round_to_one_decimal() {
+        assert_eq!(ApproxSize(17).to_string(), "17B");
+        assert_eq!(ApproxSize(1536).to_string(), "1.5KiB");
+        assert_eq!(ApproxSize((7 << 30) + (300 << 20)).to_string(), "7.3GiB");
     }
 }

@@ -6,5 +6,7 @@
 
 #[cfg(feature = "attest")]
 pub mod attest;
+#[cfg(feature = "chaos")]
+pub mod chaos;
 #[cfg(feature = "parallel")]
 pub mod parallel;
