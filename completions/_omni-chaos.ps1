@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Apply a fault for a duration, then give it back')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Serve a TCP fault proxy with Toxiproxy''s HTTP API (its clients work unchanged)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Faults being held (--all: also the finished ones)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a fault early and give it back')
             [CompletionResult]::new('stop-all', 'stop-all', [CompletionResultType]::ParameterValue, 'Stop every fault')
@@ -82,6 +83,29 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
             [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print governor statistics to stderr at exit')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
             [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Run the fault in the background under the supervisor and print its lease')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'omni-chaos;proxy' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for reports and errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Concurrency permits for parallel work [default: number of CPUs]')
+            [CompletionResult]::new('--cpu-percent', '--cpu-percent', [CompletionResultType]::ParameterName, 'Cap CPU use at this percent of the whole machine')
+            [CompletionResult]::new('--memory-limit', '--memory-limit', [CompletionResultType]::ParameterName, 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit')
+            [CompletionResult]::new('--io-ops', '--io-ops', [CompletionResultType]::ParameterName, 'Limit I/O operations per second drawn by systems')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Deterministic mode: one seeded RNG source for every system')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Confine file writes to DIR with Landlock (repeatable)')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where the API listens (Toxiproxy''s default port is 8474)')
+            [CompletionResult]::new('--populate', '--populate', [CompletionResultType]::ParameterName, 'Proxies to create at start: a JSON array, as POST /populate takes')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print governor statistics to stderr at exit')
+            [CompletionResult]::new('--allow-public', '--allow-public', [CompletionResultType]::ParameterName, 'Allow the API and proxies on non-loopback addresses')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Run in the background under the supervisor (omni ps, omni stop)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -225,6 +249,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
         }
         'omni-chaos;help' {
             [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Apply a fault for a duration, then give it back')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Serve a TCP fault proxy with Toxiproxy''s HTTP API (its clients work unchanged)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Faults being held (--all: also the finished ones)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a fault early and give it back')
             [CompletionResult]::new('stop-all', 'stop-all', [CompletionResultType]::ParameterValue, 'Stop every fault')
@@ -236,6 +261,9 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
             break
         }
         'omni-chaos;help;inject' {
+            break
+        }
+        'omni-chaos;help;proxy' {
             break
         }
         'omni-chaos;help;list' {

@@ -43,6 +43,7 @@ complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -l stats -d 'Print gov
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -s V -l version -d 'Print version'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "stop" -d 'Stop a fault early and give it back'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "stop-all" -d 'Stop every fault'
@@ -89,6 +90,27 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l stats -d 
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l dry-run -d 'Print the plan and change nothing'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l detach -d 'Run the fault in the background under the supervisor and print its lease'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -s h -l help -d 'Print help'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l listen -d 'Where the API listens (Toxiproxy\'s default port is 8474)' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l populate -d 'Proxies to create at start: a JSON array, as POST /populate takes' -r -F
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -s q -l quiet -d 'Print only results and errors'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l allow-public -d 'Allow the API and proxies on non-loopback addresses'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l detach -d 'Run in the background under the supervisor (omni ps, omni stop)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
@@ -212,12 +234,13 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -s q -l qu
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -s h -l help -d 'Print help'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "stop" -d 'Stop a fault early and give it back'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "stop-all" -d 'Stop every fault'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "enable" -d 'Turn the kill switch off'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "stop" -d 'Stop a fault early and give it back'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "stop-all" -d 'Stop every fault'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "enable" -d 'Turn the kill switch off'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

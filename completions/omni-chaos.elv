@@ -37,6 +37,7 @@ set edit:completion:arg-completer[omni-chaos] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand inject 'Apply a fault for a duration, then give it back'
+            cand proxy 'Serve a TCP fault proxy with Toxiproxy''s HTTP API (its clients work unchanged)'
             cand list 'Faults being held (--all: also the finished ones)'
             cand stop 'Stop a fault early and give it back'
             cand stop-all 'Stop every fault'
@@ -78,6 +79,28 @@ set edit:completion:arg-completer[omni-chaos] = {|@words|
             cand --stats 'Print governor statistics to stderr at exit'
             cand --dry-run 'Print the plan and change nothing'
             cand --detach 'Run the fault in the background under the supervisor and print its lease'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni-chaos;proxy'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --listen 'Where the API listens (Toxiproxy''s default port is 8474)'
+            cand --populate 'Proxies to create at start: a JSON array, as POST /populate takes'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --allow-public 'Allow the API and proxies on non-loopback addresses'
+            cand --detach 'Run in the background under the supervisor (omni ps, omni stop)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -213,6 +236,7 @@ set edit:completion:arg-completer[omni-chaos] = {|@words|
         }
         &'omni-chaos;help'= {
             cand inject 'Apply a fault for a duration, then give it back'
+            cand proxy 'Serve a TCP fault proxy with Toxiproxy''s HTTP API (its clients work unchanged)'
             cand list 'Faults being held (--all: also the finished ones)'
             cand stop 'Stop a fault early and give it back'
             cand stop-all 'Stop every fault'
@@ -223,6 +247,8 @@ set edit:completion:arg-completer[omni-chaos] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'omni-chaos;help;inject'= {
+        }
+        &'omni-chaos;help;proxy'= {
         }
         &'omni-chaos;help;list'= {
         }

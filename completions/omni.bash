@@ -136,6 +136,9 @@ _omni() {
             omni__subcmd__chaos,list)
                 cmd="omni__subcmd__chaos__subcmd__list"
                 ;;
+            omni__subcmd__chaos,proxy)
+                cmd="omni__subcmd__chaos__subcmd__proxy"
+                ;;
             omni__subcmd__chaos,report)
                 cmd="omni__subcmd__chaos__subcmd__report"
                 ;;
@@ -162,6 +165,9 @@ _omni() {
                 ;;
             omni__subcmd__chaos__subcmd__help,list)
                 cmd="omni__subcmd__chaos__subcmd__help__subcmd__list"
+                ;;
+            omni__subcmd__chaos__subcmd__help,proxy)
+                cmd="omni__subcmd__chaos__subcmd__help__subcmd__proxy"
                 ;;
             omni__subcmd__chaos__subcmd__help,report)
                 cmd="omni__subcmd__chaos__subcmd__help__subcmd__report"
@@ -273,6 +279,9 @@ _omni() {
                 ;;
             omni__subcmd__help__subcmd__chaos,list)
                 cmd="omni__subcmd__help__subcmd__chaos__subcmd__list"
+                ;;
+            omni__subcmd__help__subcmd__chaos,proxy)
+                cmd="omni__subcmd__help__subcmd__chaos__subcmd__proxy"
                 ;;
             omni__subcmd__help__subcmd__chaos,report)
                 cmd="omni__subcmd__help__subcmd__chaos__subcmd__report"
@@ -1609,7 +1618,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__chaos)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help inject list stop stop-all report disable enable watchdog help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help inject proxy list stop stop-all report disable enable watchdog help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1759,7 +1768,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__chaos__subcmd__help)
-            opts="inject list stop stop-all report disable enable watchdog help"
+            opts="inject proxy list stop stop-all report disable enable watchdog help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1829,6 +1838,20 @@ _omni() {
             return 0
             ;;
         omni__subcmd__chaos__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__chaos__subcmd__help__subcmd__proxy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2048,6 +2071,64 @@ _omni() {
                     return 0
                     ;;
                 --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__chaos__subcmd__proxy)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --listen --allow-public --populate --detach --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --populate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2787,7 +2868,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help__subcmd__chaos)
-            opts="inject list stop stop-all report disable enable watchdog"
+            opts="inject proxy list stop stop-all report disable enable watchdog"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2843,6 +2924,20 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help__subcmd__chaos__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__chaos__subcmd__proxy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -54,32 +54,33 @@ complete -c omni -n "__fish_omni_needs_command" -f -a "stop" -d 'Stop background
 complete -c omni -n "__fish_omni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c omni -n "__fish_omni_needs_command" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
 complete -c omni -n "__fish_omni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
 junit\t''"
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -s q -l quiet -d 'Print only results and errors'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -l stats -d 'Print governor statistics to stderr at exit'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "stop" -d 'Stop a fault early and give it back'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "stop-all" -d 'Stop every fault'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "enable" -d 'Turn the kill switch off'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "stop" -d 'Stop a fault early and give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "stop-all" -d 'Stop every fault'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "enable" -d 'Turn the kill switch off'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
@@ -118,6 +119,27 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l dry-run -d 'Print the plan and change nothing'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l detach -d 'Run the fault in the background under the supervisor and print its lease'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l listen -d 'Where the API listens (Toxiproxy\'s default port is 8474)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l populate -d 'Proxies to create at start: a JSON array, as POST /populate takes' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l allow-public -d 'Allow the API and proxies on non-loopback addresses'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l detach -d 'Run in the background under the supervisor (omni ps, omni stop)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
@@ -242,6 +264,7 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a fault early and give it back'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "stop-all" -d 'Stop every fault'
@@ -947,6 +970,7 @@ complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
 complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "stop" -d 'Stop a fault early and give it back'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "stop-all" -d 'Stop every fault'

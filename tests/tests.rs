@@ -38,6 +38,8 @@ mod attest_serve;
 mod attest_tpm;
 #[cfg(feature = "chaos")]
 mod chaos;
+#[cfg(feature = "chaos")]
+mod chaos_proxy;
 #[cfg(feature = "parallel")]
 mod parallel;
 #[cfg(feature = "parallel")]

@@ -931,24 +931,13 @@ fn revoke(ctx: &Ctx, args: &RevokeArgs) -> Outcome {
     Ok(Exit::Success)
 }
 
-#[derive(serde::Serialize)]
-struct Listening {
-    url: String,
-}
-
-impl Render for Listening {
-    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
-        writeln!(w, "listening on {}", self.url)
-    }
-}
-
 /// An absolute form of a path given on the command line, for a detached child.
 fn absolute(path: &std::path::Path) -> Result<PathBuf, Failure> {
     std::path::absolute(path).map_err(|e| Failure::io(format!("resolving {}", path.display()), e))
 }
 
 fn serve(ctx: &Ctx, args: &ServeArgs) -> Outcome {
-    use crate::runtime::server::{Metrics, ServerBuilder};
+    use crate::runtime::server::{Listening, Metrics, ServerBuilder};
     let auth = authority(ctx, &args.dir)?;
     if args.detach {
         let mut argv: Vec<std::ffi::OsString> = vec!["attest".into(), "serve".into()];
@@ -1009,17 +998,7 @@ fn serve(ctx: &Ctx, args: &ServeArgs) -> Outcome {
             url: format!("https://{}", server.local_addr()),
         })?;
         // A supervisor's stop request ends the server gracefully too.
-        let handle = server.shutdown_handle();
-        let watch = async {
-            while !ctx.stop_requested() {
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            handle.shutdown();
-        };
-        tokio::select! {
-            stopped = server.wait() => { stopped?; }
-            () = watch => { server.wait().await?; }
-        }
+        server.wait_or_stop(|| ctx.stop_requested()).await?;
         Ok::<_, Failure>(Exit::Success)
     })?
 }

@@ -74,6 +74,8 @@ const POLL: Duration = Duration::from_millis(100);
 enum ChaosCommand {
     /// Apply a fault for a duration, then give it back
     Inject(Box<InjectArgs>),
+    /// Serve a TCP fault proxy with Toxiproxy's HTTP API (its clients work unchanged)
+    Proxy(ProxyArgs),
     /// Faults being held (--all: also the finished ones)
     List(ListArgs),
     /// Stop a fault early and give it back
@@ -168,6 +170,22 @@ struct InjectArgs {
 }
 
 #[derive(Args, Debug)]
+struct ProxyArgs {
+    /// Where the API listens (Toxiproxy's default port is 8474)
+    #[arg(long, default_value = "127.0.0.1:8474", value_name = "ADDR")]
+    listen: std::net::SocketAddr,
+    /// Allow the API and proxies on non-loopback addresses
+    #[arg(long)]
+    allow_public: bool,
+    /// Proxies to create at start: a JSON array, as POST /populate takes
+    #[arg(long, value_name = "FILE")]
+    populate: Option<PathBuf>,
+    /// Run in the background under the supervisor (omni ps, omni stop)
+    #[arg(long)]
+    detach: bool,
+}
+
+#[derive(Args, Debug)]
 struct ListArgs {
     /// Also the faults that ended
     #[arg(long)]
@@ -217,6 +235,7 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
     }
     match cmd {
         ChaosCommand::Inject(args) => inject(ctx, &state, &leases, &args),
+        ChaosCommand::Proxy(args) => proxy(ctx, &state, &args),
         ChaosCommand::List(args) => list(ctx, &state, &leases, args.all),
         ChaosCommand::Stop(args) => {
             let lease = stop(ctx, &leases, &args.id)?;
@@ -882,6 +901,90 @@ fn report(ctx: &Ctx, leases: &Leases, args: &ReportArgs) -> Outcome {
         ctx.output.emit(&report)?;
     }
     Ok(Exit::Success)
+}
+
+/// `omni chaos proxy`: the Toxiproxy-compatible proxy, until SIGTERM or a
+/// supervisor stop. While a kill switch is on, every toxic is removed and
+/// new ones are refused.
+fn proxy(ctx: &Ctx, state: &Path, args: &ProxyArgs) -> Outcome {
+    use crate::runtime::server::{Listening, ServerBuilder};
+    use crate::systems::chaos::proxy::{ProxyRequest, Registry, api};
+    if let Some(switch) = kill_switch_on(state) {
+        return Err(ChaosError::Disabled(switch).into());
+    }
+    let populate: Vec<ProxyRequest> = match &args.populate {
+        None => Vec::new(),
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| ChaosError::io("reading", path, e))?;
+            serde_json::from_slice(&bytes).map_err(|e| {
+                Failure::new(
+                    Exit::DataErr,
+                    format!("{}: not a JSON array of proxies: {e}", path.display()),
+                )
+            })?
+        }
+    };
+    if args.detach {
+        let mut argv: Vec<OsString> = vec![
+            "chaos".into(),
+            "proxy".into(),
+            "--listen".into(),
+            args.listen.to_string().into(),
+        ];
+        if args.allow_public {
+            argv.push("--allow-public".into());
+        }
+        if let Some(path) = &args.populate {
+            argv.push("--populate".into());
+            argv.push(std::path::absolute(path).unwrap_or(path.clone()).into());
+        }
+        let entry = ctx.detach("chaos", &format!("proxy on {}", args.listen), argv)?;
+        ctx.output.emit(&entry)?;
+        return Ok(Exit::Success);
+    }
+    let registry = Arc::new(Registry::new(
+        args.allow_public,
+        ctx.governor.rng("chaos/proxy"),
+    ));
+    ctx.executor.block_on(async {
+        registry.populate(populate).await.map_err(|e| {
+            Failure::new(
+                if e.status == 400 {
+                    Exit::DataErr
+                } else {
+                    Exit::Unavailable
+                },
+                format!("--populate: {e}"),
+            )
+        })?;
+        let mut server = ServerBuilder::new("chaos-proxy")
+            .bind(args.listen)
+            .allow_public(args.allow_public)
+            .routes(api::router(registry.clone()))
+            .start()
+            .await?;
+        server.readiness().set_ready(true);
+        ctx.output.emit(&Listening {
+            url: format!("http://{}", server.local_addr()),
+        })?;
+        let switch = {
+            let registry = registry.clone();
+            let state = state.to_path_buf();
+            tokio::spawn(async move {
+                loop {
+                    registry
+                        .set_disabled(kill_switch_on(&state).is_some())
+                        .await;
+                    tokio::time::sleep(POLL).await;
+                }
+            })
+        };
+        let stopped = server.wait_or_stop(|| ctx.stop_requested()).await;
+        switch.abort();
+        registry.close_all().await;
+        stopped?;
+        Ok::<_, Failure>(Exit::Success)
+    })?
 }
 
 /// The watchdog: polls the lease until it is final, giving it back when

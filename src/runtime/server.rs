@@ -197,6 +197,18 @@ impl Classify for ServerError {
     }
 }
 
+/// The report a serving command prints once it listens: `listening on URL`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Listening {
+    pub url: String,
+}
+
+impl super::output::Render for Listening {
+    fn text(&self, w: &mut dyn std::io::Write, _style: super::output::Style) -> io::Result<()> {
+        writeln!(w, "listening on {}", self.url)
+    }
+}
+
 /// Whether the system behind the server is ready for traffic (`/readyz`).
 ///
 /// Starts not ready. Clones share the same flag.
@@ -566,6 +578,27 @@ impl RunningServer {
         };
         self.stopped = Some(stopped);
         Ok(stopped)
+    }
+
+    /// Like [`RunningServer::wait`], and also shuts down gracefully once
+    /// `stop_requested()` turns true (polled every 100 ms): a supervisor's
+    /// stop request for a detached server (`Ctx::stop_requested`).
+    pub async fn wait_or_stop(
+        &mut self,
+        stop_requested: impl Fn() -> bool,
+    ) -> Result<Stopped, ServerError> {
+        let handle = self.shutdown_handle();
+        let watch = async {
+            while !stop_requested() {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            handle.shutdown();
+        };
+        tokio::select! {
+            stopped = self.wait() => return stopped,
+            () = watch => {}
+        }
+        self.wait().await
     }
 
     fn crashed(&self) -> ServerError {

@@ -12,8 +12,8 @@
 //!
 //! Modules: [`lease`] (the records, locking, undo and sweep), [`cpu`] (a
 //! closed-loop CPU hog), [`memory`], [`disk`], [`target`] (choosing
-//! processes, with the protected set) and [`signal`] (process kill and
-//! pause). Nothing here prints, reads the environment or exits.
+//! processes, with the protected set), [`signal`] (process kill and
+//! pause) and [`proxy`] (the Toxiproxy-compatible TCP fault proxy). Nothing here prints, reads the environment or exits.
 //!
 //! Guarantees:
 //! - An effect that outlives its controller is applied only after its undo
@@ -35,6 +35,7 @@ pub mod cpu;
 pub mod disk;
 pub mod lease;
 pub mod memory;
+pub mod proxy;
 pub mod signal;
 pub mod target;
 

@@ -1,0 +1,319 @@
+//! The data path: a listener per proxy, and per accepted connection one
+//! upstream connection and two pumps (client → server is `upstream`,
+//! server → client `downstream`), each passing its bytes through the
+//! toxics of its direction.
+//!
+//! The toxic list is watched: a toxic added or removed acts on live
+//! connections at once (a `timeout` added to an idle connection still
+//! closes it). Whether a toxic with a toxicity below 1 applies is decided
+//! once per connection and toxic, from the proxy's seeded random stream.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha20Rng;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::watch;
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+use super::toxic::{Kind, Stream, Toxic};
+
+/// The toxics of a proxy, as every link sees them.
+pub type Toxics = watch::Receiver<Arc<Vec<Toxic>>>;
+
+const CHUNK: usize = 32 * 1024;
+
+/// Accepts connections until `stop` is cancelled; links end with it.
+pub async fn serve(
+    listener: TcpListener,
+    upstream: String,
+    toxics: Toxics,
+    stop: CancellationToken,
+    seed: u64,
+) {
+    let mut n: u64 = 0;
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            () = stop.cancelled() => return,
+        };
+        let Ok((client, _)) = accepted else {
+            // EMFILE and the like: back off instead of spinning.
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            continue;
+        };
+        n += 1;
+        let rng = ChaCha20Rng::seed_from_u64(seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        tokio::spawn(link(
+            client,
+            upstream.clone(),
+            toxics.clone(),
+            stop.child_token(),
+            rng,
+        ));
+    }
+}
+
+/// Sleeps until `at` to within a few tens of microseconds: tokio's timer
+/// (1 ms ticks, woken late by up to a few ms) for all but the last 2 ms,
+/// then a precise sleep on the blocking pool.
+async fn precise_sleep_until(at: Instant) {
+    let coarse = at.checked_sub(Duration::from_millis(2)).unwrap_or(at);
+    if coarse > Instant::now() {
+        tokio::time::sleep_until(coarse).await;
+    }
+    let left = at.saturating_duration_since(Instant::now());
+    if !left.is_zero() {
+        let _ = tokio::task::spawn_blocking(move || std::thread::sleep(left)).await;
+    }
+}
+
+/// One connection's shared state.
+struct Conn {
+    rng: Mutex<ChaCha20Rng>,
+    /// Toxic name → whether it applies to this connection.
+    rolls: Mutex<HashMap<String, bool>>,
+    close: CancellationToken,
+    reset: AtomicBool,
+}
+
+impl Conn {
+    fn applies(&self, t: &Toxic) -> bool {
+        if t.toxicity >= 1.0 {
+            return true;
+        }
+        if t.toxicity <= 0.0 {
+            return false;
+        }
+        let mut rolls = self.rolls.lock().unwrap_or_else(|p| p.into_inner());
+        *rolls.entry(t.name.clone()).or_insert_with(|| {
+            let mut rng = self.rng.lock().unwrap_or_else(|p| p.into_inner());
+            rng.r#gen::<f64>() < t.toxicity
+        })
+    }
+
+    fn jitter(&self, base: Duration, jitter: Duration) -> Duration {
+        if jitter.is_zero() {
+            return base;
+        }
+        let j = jitter.as_secs_f64();
+        let mut rng = self.rng.lock().unwrap_or_else(|p| p.into_inner());
+        let d = base.as_secs_f64() + rng.gen_range(-j..=j);
+        Duration::from_secs_f64(d.max(0.0))
+    }
+}
+
+async fn link(
+    client: TcpStream,
+    upstream: String,
+    toxics: Toxics,
+    close: CancellationToken,
+    rng: ChaCha20Rng,
+) {
+    let server = tokio::select! {
+        s = TcpStream::connect(&upstream) => s,
+        () = close.cancelled() => return,
+    };
+    let Ok(server) = server else {
+        // Upstream down: the client sees its connection closed, as with
+        // Toxiproxy.
+        return;
+    };
+    let _ = client.set_nodelay(true);
+    let _ = server.set_nodelay(true);
+    let (mut cr, mut cw) = client.into_split();
+    let (mut sr, mut sw) = server.into_split();
+    let conn = Conn {
+        rng: Mutex::new(rng),
+        rolls: Mutex::new(HashMap::new()),
+        close,
+        reset: AtomicBool::new(false),
+    };
+    let up = pump(&mut cr, &mut sw, Stream::Upstream, toxics.clone(), &conn);
+    let down = pump(&mut sr, &mut cw, Stream::Downstream, toxics, &conn);
+    tokio::select! {
+        _ = async { tokio::join!(up, down) } => {}
+        () = conn.close.cancelled() => {}
+    }
+    if conn.reset.load(Ordering::SeqCst) {
+        // SO_LINGER 0: closing sends RST, and the client reads ECONNRESET.
+        // NB: a dropped write half would send FIN first; `forget` leaves
+        // the close to the read half.
+        let _ = cw.as_ref().set_zero_linger();
+        cw.forget();
+    }
+}
+
+async fn pump(
+    r: &mut OwnedReadHalf,
+    w: &mut OwnedWriteHalf,
+    stream: Stream,
+    mut toxics: Toxics,
+    conn: &Conn,
+) {
+    let mut buf = vec![0_u8; CHUNK];
+    let mut passed: u64 = 0;
+    // Each timeout toxic in force: since when the link has been silent.
+    let mut seen: HashMap<String, Instant> = HashMap::new();
+    // Bandwidth pacing: since when, at which rate, how many bytes.
+    let mut paced: Option<(Instant, u64, u64)> = None;
+    loop {
+        let active: Vec<Toxic> = toxics
+            .borrow_and_update()
+            .iter()
+            .filter(|t| t.stream == stream && conn.applies(t))
+            .cloned()
+            .collect();
+        // A timeout toxic that was in force and is gone closes the
+        // connection (as Toxiproxy does).
+        if seen
+            .keys()
+            .any(|name| !active.iter().any(|t| &t.name == name))
+        {
+            conn.close.cancel();
+            return;
+        }
+        let now = Instant::now();
+        let mut blocked = false;
+        let mut due: Option<Instant> = None;
+        for t in &active {
+            if let Kind::Timeout { timeout } = t.kind {
+                blocked = true;
+                let since = *seen.entry(t.name.clone()).or_insert(now);
+                if !timeout.is_zero() {
+                    let at = since + timeout;
+                    due = Some(due.map_or(at, |d| d.min(at)));
+                }
+            }
+        }
+        if due.is_some_and(|at| at <= now) {
+            conn.close.cancel();
+            return;
+        }
+        let reset = active.iter().find_map(|t| match t.kind {
+            Kind::ResetPeer { timeout } => Some(timeout),
+            _ => None,
+        });
+        let read = tokio::select! {
+            r = r.read(&mut buf) => r,
+            _ = toxics.changed() => continue,
+            () = tokio::time::sleep_until(due.unwrap_or(now)), if due.is_some() => continue,
+            () = conn.close.cancelled() => return,
+        };
+        if let Some(timeout) = reset {
+            // reset_peer: the data (or its end) is dropped, and after the
+            // timeout the client's connection is reset.
+            tokio::select! {
+                () = tokio::time::sleep(timeout) => {}
+                () = conn.close.cancelled() => return,
+            }
+            conn.reset.store(true, Ordering::SeqCst);
+            conn.close.cancel();
+            return;
+        }
+        let arrived = Instant::now();
+        let n = match read {
+            Ok(0) | Err(_) => {
+                let delay = active.iter().find_map(|t| match t.kind {
+                    Kind::SlowClose { delay } => Some(delay),
+                    _ => None,
+                });
+                if let Some(d) = delay {
+                    tokio::select! {
+                        () = tokio::time::sleep(d) => {}
+                        () = conn.close.cancelled() => return,
+                    }
+                }
+                let _ = w.shutdown().await;
+                return;
+            }
+            Ok(n) => n,
+        };
+        if blocked {
+            // `timeout`: the data goes nowhere, and the silence starts again.
+            for since in seen.values_mut() {
+                *since = Instant::now();
+            }
+            continue;
+        }
+        let mut end = n;
+        let mut close_after = false;
+        for t in &active {
+            match t.kind {
+                Kind::LimitData { bytes } => {
+                    let left = bytes.saturating_sub(passed);
+                    if (n as u64) >= left {
+                        end = end.min(usize::try_from(left).unwrap_or(n));
+                        close_after = true;
+                    }
+                }
+                Kind::Latency { latency, jitter } => {
+                    let at = arrived + conn.jitter(latency, jitter);
+                    tokio::select! {
+                        () = precise_sleep_until(at) => {}
+                        () = conn.close.cancelled() => return,
+                    }
+                }
+                // 0: no limit, as in Toxiproxy.
+                Kind::Bandwidth { rate } if rate > 0 => {
+                    let (since, at_rate, sent) = match paced {
+                        Some(p) if p.1 == rate => p,
+                        _ => (Instant::now(), rate, 0),
+                    };
+                    let sent = sent + end as u64;
+                    paced = Some((since, at_rate, sent));
+                    let at = since + Duration::from_secs_f64(sent as f64 / (rate as f64 * 1000.0));
+                    tokio::select! {
+                        () = tokio::time::sleep_until(at) => {}
+                        () = conn.close.cancelled() => return,
+                    }
+                }
+                _ => {}
+            }
+        }
+        let slicer = active.iter().find_map(|t| match t.kind {
+            Kind::Slicer {
+                average_size,
+                size_variation,
+                delay,
+            } => Some((average_size, size_variation, delay)),
+            _ => None,
+        });
+        let ok = match slicer {
+            None => w.write_all(&buf[..end]).await.is_ok(),
+            Some((avg, var, delay)) => {
+                let mut at = 0;
+                let mut ok = true;
+                while at < end && ok {
+                    let size = {
+                        let mut rng = conn.rng.lock().unwrap_or_else(|p| p.into_inner());
+                        let lo = avg.saturating_sub(var).max(1);
+                        rng.gen_range(lo..=avg + var)
+                    };
+                    let to = (at + size).min(end);
+                    ok = w.write_all(&buf[at..to]).await.is_ok();
+                    at = to;
+                    if at < end && !delay.is_zero() {
+                        tokio::time::sleep(delay).await;
+                    }
+                }
+                ok
+            }
+        };
+        passed += end as u64;
+        if !ok {
+            conn.close.cancel();
+            return;
+        }
+        if close_after {
+            conn.close.cancel();
+            return;
+        }
+    }
+}
