@@ -7,14 +7,18 @@
 #   (issue 6: within 3 points; stress-ng undershot by 6-14% in research);
 #   then the same at 20 and 40% with a busy loop competing for that core
 #   (both hogs and the competitor pinned to cpu 0), where an open-loop duty
-#   cycle loses the time the competitor holds the core after each sleep.
+#   cycle loses the time the competitor holds the core after each sleep;
+#   2. the fault proxy with no toxics against a direct connection and against
+#   socat as a plain TCP relay: added p50/p99 latency per 64-byte round trip
+#   (issue 6: added p50 under 100 us) and throughput of a loopback transfer
+#   (issue 6: at least 1.5x socat's).
 # Run on an idle machine: a busy core takes time from both hogs.
 #
-#   scripts/bench/chaos.sh [SECONDS]
+#   scripts/bench/chaos.sh [SECONDS] [ROUND_TRIPS] [MEGABYTES]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs="${1:-6}"
-for tool in stress-ng python3 taskset; do
+for tool in stress-ng python3 taskset socat; do
   command -v "$tool" >/dev/null || { echo "chaos.sh: $tool is missing (apt-get install $tool)" >&2; exit 69; }
 done
 target=x86_64-unknown-linux-musl
@@ -83,4 +87,98 @@ for title, table in (("idle core", rows), ("core shared with a busy loop", conte
         worst = max(worst, abs(o - load))
         print(f"{load:>6}% {o:>7.1f}% {s:>9.1f}% {o - load:>+8.1f} {s - load:>+13.1f}")
 print(f"\nomni's worst error {worst:.1f} points (target <= 3)  {'ok' if worst <= 3 else 'MISSED'}")
+PY
+
+# 2. The proxy against socat. An echo server and a sink in Python; omni's
+#    proxy and socat each relay to them; the client measures.
+rt="${2:-20000}"
+mb="${3:-2000}"
+api_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$omni" chaos proxy --listen "127.0.0.1:$api_port" >/dev/null &
+proxy_pid=$!
+trap 'kill $proxy_pid 2>/dev/null; rm -rf "$work"' EXIT
+python3 - "$api_port" "$rt" "$mb" <<'PY'
+import json, socket, subprocess, sys, threading, time, urllib.request
+api, rounds, mb = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+
+def serve(handler):
+    s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", 0)); s.listen(16)
+    def loop():
+        while True:
+            c, _ = s.accept()
+            c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            threading.Thread(target=handler, args=(c,), daemon=True).start()
+    threading.Thread(target=loop, daemon=True).start()
+    return s.getsockname()[1]
+
+def echo(c):
+    while True:
+        d = c.recv(65536)
+        if not d: return
+        c.sendall(d)
+
+def sink(c):
+    buf = bytearray(1 << 20)
+    while c.recv_into(buf): pass
+    c.sendall(b"k"); c.close()
+
+echo_port, sink_port = serve(echo), serve(sink)
+for _ in range(50):
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{api}/version"); break
+    except OSError:
+        time.sleep(0.1)
+
+def proxy(name, upstream):
+    req = urllib.request.Request(f"http://127.0.0.1:{api}/proxies", method="POST",
+        data=json.dumps({"name": name, "listen": "127.0.0.1:0", "upstream": f"127.0.0.1:{upstream}"}).encode())
+    return int(json.load(urllib.request.urlopen(req))["listen"].rsplit(":", 1)[1])
+
+def socat(upstream):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+    p = subprocess.Popen(["socat", f"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork", f"TCP:127.0.0.1:{upstream}"])
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port)).close(); break
+        except OSError:
+            time.sleep(0.05)
+    return port, p
+
+def rtts(port):
+    s = socket.create_connection(("127.0.0.1", port)); s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    msg, out = b"x" * 64, []
+    for i in range(rounds + 500):
+        t = time.perf_counter_ns(); s.sendall(msg)
+        got = 0
+        while got < 64: got += len(s.recv(64 - got))
+        if i >= 500: out.append((time.perf_counter_ns() - t) / 1000)
+    s.close(); out.sort()
+    return out[len(out) // 2], out[int(len(out) * 0.99)]
+
+def throughput(port):
+    s = socket.create_connection(("127.0.0.1", port))
+    block = b"\0" * (1 << 20)
+    t = time.perf_counter()
+    for _ in range(mb): s.sendall(block)
+    s.shutdown(socket.SHUT_WR); s.recv(1)
+    return mb * (1 << 20) / (time.perf_counter() - t) / 1e6
+
+omni_echo, omni_sink = proxy("echo", echo_port), proxy("sink", sink_port)
+socat_echo, p1 = socat(echo_port)
+socat_sink, p2 = socat(sink_port)
+try:
+    d50, d99 = rtts(echo_port)
+    o50, o99 = rtts(omni_echo)
+    s50, s99 = rtts(socat_echo)
+    dt, ot, st = throughput(sink_port), throughput(omni_sink), throughput(socat_sink)
+finally:
+    p1.kill(); p2.kill()
+print(f"\nproxy, no toxics ({rounds} round trips of 64 B; {mb} MiB transfer)")
+print(f"{'path':<8} {'p50 us':>8} {'p99 us':>8} {'added p50':>10} {'added p99':>10} {'MB/s':>8}")
+print(f"{'direct':<8} {d50:>8.1f} {d99:>8.1f} {'':>10} {'':>10} {dt:>8.0f}")
+print(f"{'omni':<8} {o50:>8.1f} {o99:>8.1f} {o50 - d50:>10.1f} {o99 - d99:>10.1f} {ot:>8.0f}")
+print(f"{'socat':<8} {s50:>8.1f} {s99:>8.1f} {s50 - d50:>10.1f} {s99 - d99:>10.1f} {st:>8.0f}")
+print(f"omni added p50 {o50 - d50:.1f} us (target < 100)  {'ok' if o50 - d50 < 100 else 'MISSED'}")
+print(f"omni/socat throughput {ot / st:.2f}x (target >= 1.5)  {'ok' if ot / st >= 1.5 else 'MISSED'}")
 PY
