@@ -433,3 +433,97 @@ fn the_kill_switch_clears_toxics_and_refuses_new_ones() {
     assert_eq!(status, 503);
     let _ = omni(Path::new(home)).args(["chaos", "enable"]).output();
 }
+
+/// An HTTP server answering 200 `ok` to every request, one per connection.
+fn http_server() -> String {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = l.local_addr().unwrap().to_string();
+    std::thread::spawn(move || {
+        for s in l.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut s = s;
+                let mut head = Vec::new();
+                let mut byte = [0_u8; 1];
+                while !head.ends_with(b"\r\n\r\n") && s.read(&mut byte).is_ok_and(|n| n == 1) {
+                    head.push(byte[0]);
+                }
+                let _ = s.write_all(
+                    b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
+                );
+            });
+        }
+    });
+    addr
+}
+
+/// One GET through `addr`: (status, how long it took).
+fn get(addr: &str, path: &str) -> (u16, Duration) {
+    let started = Instant::now();
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw);
+    let status = text.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, started.elapsed())
+}
+
+#[test]
+fn http_toxics_fail_requests_by_count_and_share_and_delay_matching_paths() {
+    let proxy = Proxy::start();
+    let server = http_server();
+    let listen = proxy.create("web", &server);
+
+    // The first three requests fail with 500 (curl is the client), then
+    // requests pass.
+    proxy.toxic(
+        "web",
+        r#"{"type":"http_fail_first","attributes":{"count":3,"status":500}}"#,
+    );
+    let curl = |path: &str| -> String {
+        let out = Command::new("curl")
+            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}"])
+            .arg(format!("http://{listen}{path}"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let codes: Vec<String> = (0..5).map(|_| curl("/")).collect();
+    assert_eq!(codes, ["500", "500", "500", "200", "200"]);
+    proxy.call("DELETE", "/proxies/web/toxics/http_fail_first_upstream", "");
+
+    // 30% of requests get 503: within three standard deviations of 300 × 0.3.
+    proxy.toxic(
+        "web",
+        r#"{"type":"http_status","attributes":{"status":503,"percent":30}}"#,
+    );
+    let failed = (0..300).filter(|_| get(&listen, "/").0 == 503).count();
+    eprintln!("http_status 30%: {failed} of 300 got 503");
+    assert!((66..=114).contains(&failed), "{failed} of 300");
+    proxy.call("DELETE", "/proxies/web/toxics/http_status_upstream", "");
+
+    // Only paths under /slow wait 200 ms.
+    proxy.toxic(
+        "web",
+        r#"{"type":"http_delay","attributes":{"delay":200,"path_prefix":"/slow"}}"#,
+    );
+    let (status, slow) = get(&listen, "/slow/report");
+    assert_eq!(status, 200);
+    assert!(slow >= Duration::from_millis(200), "{slow:?}");
+    let (status, fast) = get(&listen, "/fast");
+    assert_eq!(status, 200);
+    assert!(fast < Duration::from_millis(150), "{fast:?}");
+
+    // HTTP toxics read requests: downstream is refused.
+    let (status, body) = proxy.call(
+        "POST",
+        "/proxies/web/toxics",
+        r#"{"type":"http_status","stream":"downstream"}"#,
+    );
+    assert_eq!(status, 400, "{body}");
+}

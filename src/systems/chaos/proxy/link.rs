@@ -81,6 +81,9 @@ struct Conn {
     rolls: Mutex<HashMap<String, bool>>,
     close: CancellationToken,
     reset: AtomicBool,
+    /// A response an HTTP toxic answers with, written to the client before
+    /// the connection closes.
+    inject: Mutex<Option<Vec<u8>>>,
 }
 
 impl Conn {
@@ -134,12 +137,18 @@ async fn link(
         rolls: Mutex::new(HashMap::new()),
         close,
         reset: AtomicBool::new(false),
+        inject: Mutex::new(None),
     };
     let up = pump(&mut cr, &mut sw, Stream::Upstream, toxics.clone(), &conn);
     let down = pump(&mut sr, &mut cw, Stream::Downstream, toxics, &conn);
     tokio::select! {
         _ = async { tokio::join!(up, down) } => {}
         () = conn.close.cancelled() => {}
+    }
+    let inject = conn.inject.lock().unwrap_or_else(|p| p.into_inner()).take();
+    if let Some(response) = inject {
+        let _ = cw.write_all(&response).await;
+        let _ = cw.shutdown().await;
     }
     if conn.reset.load(Ordering::SeqCst) {
         // SO_LINGER 0: closing sends RST, and the client reads ECONNRESET.
@@ -163,6 +172,7 @@ async fn pump(
     let mut seen: HashMap<String, Instant> = HashMap::new();
     // Bandwidth pacing: since when, at which rate, how many bytes.
     let mut paced: Option<(Instant, u64, u64)> = None;
+    let mut http = Http::default();
     loop {
         let active: Vec<Toxic> = toxics
             .borrow_and_update()
@@ -242,6 +252,31 @@ async fn pump(
             }
             continue;
         }
+        let mut data: std::borrow::Cow<'_, [u8]> = std::borrow::Cow::Borrowed(&buf[..n]);
+        if active.iter().any(|t| t.kind.is_http()) {
+            match http.feed(&data, &active, conn) {
+                Verdict::Pass(out, delay) => {
+                    if let Some(d) = delay {
+                        tokio::select! {
+                            () = tokio::time::sleep(d) => {}
+                            () = conn.close.cancelled() => return,
+                        }
+                    }
+                    data = std::borrow::Cow::Owned(out);
+                }
+                Verdict::Respond(response) => {
+                    *conn.inject.lock().unwrap_or_else(|p| p.into_inner()) = Some(response);
+                    conn.close.cancel();
+                    return;
+                }
+            }
+        } else if !http.buf.is_empty() {
+            // The HTTP toxics went away with a request half read: pass it on.
+            let mut out = std::mem::take(&mut http.buf);
+            out.extend_from_slice(&data);
+            data = std::borrow::Cow::Owned(out);
+        }
+        let n = data.len();
         let mut end = n;
         let mut close_after = false;
         for t in &active {
@@ -286,7 +321,7 @@ async fn pump(
             _ => None,
         });
         let ok = match slicer {
-            None => w.write_all(&buf[..end]).await.is_ok(),
+            None => w.write_all(&data[..end]).await.is_ok(),
             Some((avg, var, delay)) => {
                 let mut at = 0;
                 let mut ok = true;
@@ -297,7 +332,7 @@ async fn pump(
                         rng.gen_range(lo..=avg + var)
                     };
                     let to = (at + size).min(end);
-                    ok = w.write_all(&buf[at..to]).await.is_ok();
+                    ok = w.write_all(&data[at..to]).await.is_ok();
                     at = to;
                     if at < end && !delay.is_zero() {
                         tokio::time::sleep(delay).await;
@@ -316,4 +351,130 @@ async fn pump(
             return;
         }
     }
+}
+
+/// What the HTTP toxics decided about the bytes fed to them.
+enum Verdict {
+    /// Pass these bytes on (maybe after a delay).
+    Pass(Vec<u8>, Option<Duration>),
+    /// Answer the client with this response and close.
+    Respond(Vec<u8>),
+}
+
+/// Request framing for the HTTP toxics: request heads are read whole,
+/// bodies (by `Content-Length`) passed through. A chunked body, or a head
+/// over 64 KiB, makes the rest of the connection opaque (passed on as is).
+#[derive(Default)]
+struct Http {
+    buf: Vec<u8>,
+    body_left: u64,
+    opaque: bool,
+}
+
+const MAX_HEAD: usize = 64 * 1024;
+
+impl Http {
+    fn feed(&mut self, data: &[u8], active: &[Toxic], conn: &Conn) -> Verdict {
+        self.buf.extend_from_slice(data);
+        let mut out = Vec::with_capacity(self.buf.len());
+        let mut delay: Option<Duration> = None;
+        loop {
+            if self.opaque {
+                out.append(&mut self.buf);
+                break;
+            }
+            if self.body_left > 0 {
+                let k = usize::try_from(self.body_left)
+                    .unwrap_or(usize::MAX)
+                    .min(self.buf.len());
+                out.extend(self.buf.drain(..k));
+                self.body_left -= k as u64;
+                if self.buf.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            let Some(end) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") else {
+                if self.buf.len() > MAX_HEAD {
+                    self.opaque = true;
+                    continue;
+                }
+                break;
+            };
+            let head: Vec<u8> = self.buf.drain(..end + 4).collect();
+            let text = String::from_utf8_lossy(&head);
+            let mut lines = text.split("\r\n");
+            let mut first = lines.next().unwrap_or("").split_whitespace();
+            let (method, path) = (first.next().unwrap_or(""), first.next().unwrap_or(""));
+            for line in lines {
+                let Some((name, value)) = line.split_once(':') else {
+                    continue;
+                };
+                let value = value.trim();
+                if name.eq_ignore_ascii_case("content-length") {
+                    self.body_left = value.parse().unwrap_or(0);
+                } else if name.eq_ignore_ascii_case("transfer-encoding")
+                    && value.to_ascii_lowercase().contains("chunked")
+                {
+                    self.opaque = true;
+                }
+            }
+            for t in active {
+                match &t.kind {
+                    // NB: the count goes up only for matching requests.
+                    Kind::HttpFailFirst {
+                        count,
+                        status,
+                        matcher,
+                    } if matcher.matches(method, path)
+                        && t.hits.0.fetch_add(1, Ordering::SeqCst) < *count =>
+                    {
+                        return Verdict::Respond(response(*status));
+                    }
+                    Kind::HttpStatus {
+                        status,
+                        percent,
+                        matcher,
+                    } if matcher.matches(method, path) => {
+                        let roll = {
+                            let mut rng = conn.rng.lock().unwrap_or_else(|p| p.into_inner());
+                            rng.r#gen::<f64>() * 100.0
+                        };
+                        if roll < *percent {
+                            return Verdict::Respond(response(*status));
+                        }
+                    }
+                    Kind::HttpDelay { delay: d, matcher } if matcher.matches(method, path) => {
+                        delay = Some(delay.unwrap_or_default() + *d);
+                    }
+                    _ => {}
+                }
+            }
+            out.extend_from_slice(&head);
+        }
+        Verdict::Pass(out, delay)
+    }
+}
+
+/// The response an HTTP toxic answers with.
+fn response(status: u16) -> Vec<u8> {
+    let reason = match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        408 => "Request Timeout",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Injected",
+    };
+    let body = format!("omni chaos: injected {status}\n");
+    format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
 }

@@ -41,6 +41,36 @@ pub struct Toxic {
     pub attributes: serde_json::Map<String, serde_json::Value>,
     #[serde(skip)]
     pub kind: Kind,
+    /// Requests this toxic has matched (`http_fail_first`), kept across
+    /// updates and shared by every connection.
+    #[serde(skip)]
+    pub hits: Hits,
+}
+
+/// A shared request counter; never part of a toxic's identity.
+#[derive(Debug, Clone, Default)]
+pub struct Hits(pub std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl PartialEq for Hits {
+    fn eq(&self, _: &Hits) -> bool {
+        true
+    }
+}
+
+/// Which HTTP requests an HTTP toxic acts on.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Matcher {
+    /// Empty: any method.
+    pub method: String,
+    /// Empty: any path.
+    pub path_prefix: String,
+}
+
+impl Matcher {
+    pub fn matches(&self, method: &str, path: &str) -> bool {
+        (self.method.is_empty() || self.method.eq_ignore_ascii_case(method))
+            && path.starts_with(&self.path_prefix)
+    }
 }
 
 /// A toxic's effect, with its attributes checked.
@@ -67,6 +97,32 @@ pub enum Kind {
     },
     /// The connection closes once `bytes` have passed in this direction.
     LimitData { bytes: u64 },
+    /// HTTP (upstream): answer `percent`% of the matching requests with
+    /// `status` instead of passing them on.
+    HttpStatus {
+        status: u16,
+        percent: f64,
+        matcher: Matcher,
+    },
+    /// HTTP (upstream): hold matching requests for `delay`.
+    HttpDelay { delay: Duration, matcher: Matcher },
+    /// HTTP (upstream): answer the first `count` matching requests (across
+    /// connections) with `status`.
+    HttpFailFirst {
+        count: u64,
+        status: u16,
+        matcher: Matcher,
+    },
+}
+
+impl Kind {
+    /// True for the toxics that read HTTP requests.
+    pub fn is_http(&self) -> bool {
+        matches!(
+            self,
+            Kind::HttpStatus { .. } | Kind::HttpDelay { .. } | Kind::HttpFailFirst { .. }
+        )
+    }
 }
 
 /// The attribute `key` as a non-negative integer (`default` when absent).
@@ -108,6 +164,9 @@ impl Kind {
             "timeout" | "reset_peer" => &["timeout"],
             "slicer" => &["average_size", "size_variation", "delay"],
             "limit_data" => &["bytes"],
+            "http_status" => &["status", "percent", "method", "path_prefix"],
+            "http_delay" => &["delay", "method", "path_prefix"],
+            "http_fail_first" => &["count", "status", "method", "path_prefix"],
             _ => return Err("invalid toxic type".into()),
         };
         if let Some(k) = attrs.keys().find(|k| !known.contains(&k.as_str())) {
@@ -151,9 +210,64 @@ impl Kind {
                     delay: Duration::from_micros(delay),
                 }
             }
-            _ => Kind::LimitData {
+            "limit_data" => Kind::LimitData {
                 bytes: put("bytes", uint(attrs, "bytes", 0)?),
             },
+            _ => {
+                let text = |key: &str| -> Result<String, String> {
+                    match attrs.get(key) {
+                        None | Some(serde_json::Value::Null) => Ok(String::new()),
+                        Some(serde_json::Value::String(s)) => Ok(s.clone()),
+                        Some(v) => Err(format!("{key}: must be a string, not {v}")),
+                    }
+                };
+                let matcher = Matcher {
+                    method: text("method")?,
+                    path_prefix: text("path_prefix")?,
+                };
+                let status = |default: u64| -> Result<u16, String> {
+                    let s = uint(attrs, "status", default)?;
+                    u16::try_from(s)
+                        .ok()
+                        .filter(|s| (100..=599).contains(s))
+                        .ok_or_else(|| format!("status: an HTTP status from 100 to 599, not {s}"))
+                };
+                let kind = match kind {
+                    "http_status" => {
+                        let percent = match attrs.get("percent") {
+                            None | Some(serde_json::Value::Null) => 100.0,
+                            Some(v) => v
+                                .as_f64()
+                                .filter(|p| (0.0..=100.0).contains(p))
+                                .ok_or_else(|| format!("percent: from 0 to 100, not {v}"))?,
+                        };
+                        let status = status(503)?;
+                        put("status", u64::from(status));
+                        shown.insert("percent".into(), percent.into());
+                        Kind::HttpStatus {
+                            status,
+                            percent,
+                            matcher: matcher.clone(),
+                        }
+                    }
+                    "http_delay" => Kind::HttpDelay {
+                        delay: ms(put("delay", uint(attrs, "delay", 0)?)),
+                        matcher: matcher.clone(),
+                    },
+                    _ => {
+                        let status = status(500)?;
+                        put("status", u64::from(status));
+                        Kind::HttpFailFirst {
+                            count: put("count", uint(attrs, "count", 1)?),
+                            status,
+                            matcher: matcher.clone(),
+                        }
+                    }
+                };
+                shown.insert("method".into(), matcher.method.into());
+                shown.insert("path_prefix".into(), matcher.path_prefix.into());
+                kind
+            }
         };
         Ok((parsed, shown))
     }
@@ -179,7 +293,13 @@ impl ToxicRequest {
             .clone()
             .filter(|k| !k.is_empty())
             .ok_or("a toxic needs a type")?;
-        let stream = Stream::parse(self.stream.as_deref().unwrap_or("downstream"))?;
+        // HTTP toxics read requests, so their stream defaults to upstream.
+        let default = if kind_name.starts_with("http_") {
+            "upstream"
+        } else {
+            "downstream"
+        };
+        let stream = Stream::parse(self.stream.as_deref().unwrap_or(default))?;
         let toxicity = self.toxicity.unwrap_or(1.0);
         if !(0.0..=1.0).contains(&toxicity) {
             return Err(format!("toxicity: must be between 0 and 1, not {toxicity}"));
@@ -193,6 +313,11 @@ impl ToxicRequest {
             };
             format!("{kind_name}_{s}")
         });
+        if kind.is_http() && stream != Stream::Upstream {
+            return Err(format!(
+                "{kind_name} reads requests: its stream must be upstream"
+            ));
+        }
         Ok(Toxic {
             name,
             kind_name,
@@ -200,6 +325,7 @@ impl ToxicRequest {
             toxicity,
             attributes,
             kind,
+            hits: Hits::default(),
         })
     }
 
@@ -224,6 +350,10 @@ impl ToxicRequest {
             attributes: Some(attrs),
         }
         .build()
+        .map(|mut t| {
+            t.hits = old.hits.clone();
+            t
+        })
     }
 }
 
@@ -264,6 +394,43 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(up.name, "timeout_upstream");
+        let http = req(serde_json::json!({"type": "http_status", "attributes": {"percent": 25, "path_prefix": "/api"}}))
+            .build()
+            .unwrap();
+        assert_eq!(http.name, "http_status_upstream");
+        assert_eq!(
+            http.kind,
+            Kind::HttpStatus {
+                status: 503,
+                percent: 25.0,
+                matcher: Matcher {
+                    method: String::new(),
+                    path_prefix: "/api".into()
+                }
+            }
+        );
+        assert!(
+            Matcher {
+                method: "GET".into(),
+                path_prefix: "/a".into()
+            }
+            .matches("get", "/a/b")
+        );
+        assert!(
+            !Matcher {
+                method: "GET".into(),
+                path_prefix: "/a".into()
+            }
+            .matches("POST", "/a")
+        );
+        for bad in [
+            serde_json::json!({"type": "http_status", "attributes": {"status": 99}}),
+            serde_json::json!({"type": "http_status", "attributes": {"percent": 101}}),
+            serde_json::json!({"type": "http_delay", "attributes": {"path_prefix": 3}}),
+            serde_json::json!({"type": "http_fail_first", "stream": "downstream"}),
+        ] {
+            assert!(req(bad.clone()).build().is_err(), "{bad}");
+        }
         let changed = req(serde_json::json!({"attributes": {"timeout": 50}}))
             .apply_to(&up)
             .unwrap();
