@@ -69,15 +69,21 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l fault -d 
 memory\t''
 disk\t''
 process-kill\t''
-process-pause\t''"
+process-pause\t''
+loss\t''
+partition\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l duration -d 'How long the fault is held (250ms, 10s, 5m)' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l load -d 'cpu: percent of each loaded core the hog takes (1-100)' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l cores -d 'cpu: how many cores to load (default: every core omni may use)' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l size -d 'memory, disk: how much (512MiB, 2GiB)' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l path -d 'disk: the directory whose file system is filled' -r -F
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l interface -d 'loss, partition: the network interface' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l netns -d 'loss, partition: the network namespace the interface is in (ip netns)' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l percent -d 'loss: the percentage of packets dropped' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l target -d 'loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l pid -d 'process-*: the target\'s pid' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l name -d 'process-*: a regular expression matched against process names and command lines' -r
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l port -d 'process-*: processes listening on this TCP port' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l port -d 'process-*: processes listening on this TCP port; loss, partition: only traffic to this TCP/UDP port' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l mode -d 'process-*: how many of the matching processes: one, all, fixed, fixed-percent' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l value -d 'process-*: the count (fixed) or percentage (fixed-percent)' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l protect -d 'process-*: also protect processes with this name (repeatable)' -r

@@ -100,6 +100,8 @@ enum FaultKind {
     Disk,
     ProcessKill,
     ProcessPause,
+    Loss,
+    Partition,
 }
 
 impl FaultKind {
@@ -110,6 +112,8 @@ impl FaultKind {
             FaultKind::Disk => "disk",
             FaultKind::ProcessKill => "process-kill",
             FaultKind::ProcessPause => "process-pause",
+            FaultKind::Loss => "loss",
+            FaultKind::Partition => "partition",
         }
     }
 }
@@ -134,13 +138,25 @@ struct InjectArgs {
     /// disk: the directory whose file system is filled
     #[arg(long, value_name = "DIR")]
     path: Option<PathBuf>,
+    /// loss, partition: the network interface
+    #[arg(long, value_name = "IF")]
+    interface: Option<String>,
+    /// loss, partition: the network namespace the interface is in (ip netns)
+    #[arg(long, value_name = "NAME")]
+    netns: Option<String>,
+    /// loss: the percentage of packets dropped
+    #[arg(long, value_name = "PERCENT")]
+    percent: Option<f64>,
+    /// loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR
+    #[arg(long, value_name = "CIDR")]
+    target: Option<String>,
     /// process-*: the target's pid
     #[arg(long, value_name = "PID", conflicts_with_all = ["name", "port"])]
     pid: Option<u32>,
     /// process-*: a regular expression matched against process names and command lines
     #[arg(long, value_name = "REGEX", conflicts_with = "port")]
     name: Option<String>,
-    /// process-*: processes listening on this TCP port
+    /// process-*: processes listening on this TCP port; loss, partition: only traffic to this TCP/UDP port
     #[arg(long, value_name = "PORT")]
     port: Option<u16>,
     /// process-*: how many of the matching processes: one, all, fixed, fixed-percent
@@ -297,6 +313,7 @@ enum Plan {
     Pause {
         targets: Vec<Target>,
     },
+    Net(crate::systems::chaos::net::NetSpec),
 }
 
 fn need<T: Clone>(v: &Option<T>, flag: &str, fault: FaultKind) -> Result<T, Failure> {
@@ -383,6 +400,33 @@ fn plan(ctx: &Ctx, args: &InjectArgs) -> Result<(Plan, Vec<String>, serde_json::
                 args.duration
             );
             (Plan::Disk { dir, size }, vec![line])
+        }
+        FaultKind::Loss | FaultKind::Partition => {
+            use crate::systems::chaos::net::{self, NetKind, NetSpec};
+            let kind = match f {
+                FaultKind::Loss => NetKind::Loss {
+                    percent: need(&args.percent, "--percent PERCENT", f)?,
+                },
+                _ => NetKind::Partition,
+            };
+            let spec = NetSpec {
+                kind,
+                interface: need(&args.interface, "--interface IF", f)?,
+                netns: args.netns.clone(),
+                target: args.target.clone(),
+                port: args.port,
+            };
+            net::check(&spec)?;
+            params["interface"] = spec.interface.clone().into();
+            params["netns"] = serde_json::json!(spec.netns);
+            params["percent"] = serde_json::json!(args.percent);
+            params["target"] = serde_json::json!(spec.target);
+            params["port"] = serde_json::json!(spec.port);
+            let lines = net::rules(&spec, "<scope>", "<id>")
+                .iter()
+                .map(|r| format!("{} for {}, then delete it", r.describe(), args.duration))
+                .collect();
+            (Plan::Net(spec), lines)
         }
         FaultKind::ProcessKill | FaultKind::ProcessPause => {
             let selector = selector(args)?;
@@ -487,6 +531,10 @@ fn child_argv(args: &InjectArgs, lease: &str) -> Vec<OsString> {
         put("--protect", Some(p.clone()));
     }
     put("--signal", Some(args.signal.clone()));
+    put("--interface", args.interface.clone());
+    put("--netns", args.netns.clone());
+    put("--percent", args.percent.map(|p| p.to_string()));
+    put("--target", args.target.clone());
     put("--interval", args.interval.clone());
     put("--lease", Some(lease.to_string()));
     v
@@ -494,7 +542,7 @@ fn child_argv(args: &InjectArgs, lease: &str) -> Vec<OsString> {
 
 /// Faults whose effect outlives the controller get a watchdog.
 fn needs_watchdog(plan: &Plan) -> bool {
-    matches!(plan, Plan::Pause { .. } | Plan::Disk { .. })
+    matches!(plan, Plan::Pause { .. } | Plan::Disk { .. } | Plan::Net(_))
 }
 
 fn inject(ctx: &Ctx, state: &Path, leases: &Leases, args: &InjectArgs) -> Outcome {
@@ -688,6 +736,16 @@ fn hold(
             let why = wait(end, &stop, &|| false)?;
             Ok(ended(why, serde_json::json!(filled)))
         }
+        Plan::Net(spec) => {
+            let scope = crate::systems::chaos::net::scope(state);
+            let rules = crate::systems::chaos::net::rules(&spec, &scope, id);
+            for rule in &rules {
+                leases.add_undo(id, Undo::Iptables { rule: rule.clone() })?;
+                rule.insert()?;
+            }
+            let why = wait(end, &stop, &|| false)?;
+            Ok(ended(why, serde_json::json!({"rules": rules})))
+        }
         Plan::Pause { targets } => {
             leases.update(id, |l| {
                 l.undo.extend(targets.iter().map(|t| Undo::Continue {
@@ -830,15 +888,34 @@ fn stop(
     Ok(lease)
 }
 
+/// Stops every fault, then (as root) deletes every omni-tagged kernel rule
+/// no active lease holds: leftovers of a lost state directory or a crash.
 fn stop_all(
     ctx: &Ctx,
     leases: &Leases,
 ) -> Result<Vec<crate::systems::chaos::lease::Lease>, Failure> {
     let (all, _) = leases.list()?;
-    all.iter()
+    let stopped = all
+        .iter()
         .filter(|l| !l.is_final())
         .map(|l| stop(ctx, leases, &l.id))
-        .collect()
+        .collect::<Result<Vec<_>, Failure>>()?;
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        let (now, _) = leases.list()?;
+        let active: Vec<String> = now
+            .iter()
+            .filter(|l| !l.is_final())
+            .map(|l| l.id.clone())
+            .collect();
+        let scope = crate::systems::chaos::net::scope(leases.state());
+        for rule in crate::systems::chaos::net::sweep(&scope, &|id| active.iter().any(|a| a == id))
+        {
+            ctx.output
+                .note("omni chaos", &format!("swept a leftover rule: {rule}"));
+        }
+    }
+    Ok(stopped)
 }
 
 fn list(ctx: &Ctx, state: &Path, leases: &Leases, all: bool) -> Outcome {
@@ -1069,6 +1146,7 @@ fn summary(l: &crate::systems::chaos::lease::Lease) -> String {
             None => String::new(),
         },
         "process-pause" => format!("paused {}", r["paused"].as_array().map_or(0, Vec::len)),
+        "loss" | "partition" => format!("{} rules", r["rules"].as_array().map_or(0, Vec::len)),
         "process-kill" => format!(
             "{} signals delivered",
             r["killed"]

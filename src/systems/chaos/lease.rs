@@ -72,6 +72,8 @@ pub enum Undo {
     Continue { pid: u32, start_ticks: u64 },
     /// Remove a file the fault created.
     RemoveFile { path: PathBuf },
+    /// Delete an iptables rule the fault inserted.
+    Iptables { rule: super::net::Rule },
 }
 
 impl Undo {
@@ -91,6 +93,7 @@ impl Undo {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
                 Err(e) => Err(format!("removing {}: {e}", path.display())),
             },
+            Undo::Iptables { rule } => rule.delete(),
         }
     }
 
@@ -99,6 +102,7 @@ impl Undo {
         match self {
             Undo::Continue { pid, .. } => format!("SIGCONT to pid {pid}"),
             Undo::RemoveFile { path } => format!("remove {}", path.display()),
+            Undo::Iptables { rule } => format!("delete {}", rule.describe()),
         }
     }
 }
@@ -208,6 +212,7 @@ pub fn unix(t: SystemTime) -> f64 {
 #[derive(Debug, Clone)]
 pub struct Leases {
     dir: PathBuf,
+    state: PathBuf,
 }
 
 /// The dir lock, released on drop.
@@ -229,11 +234,17 @@ impl Leases {
     pub fn new(state: &Path) -> Leases {
         Leases {
             dir: chaos_dir(state).join("leases"),
+            state: state.to_path_buf(),
         }
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The state directory the leases belong to.
+    pub fn state(&self) -> &Path {
+        &self.state
     }
 
     fn path(&self, id: &str) -> PathBuf {

@@ -13,7 +13,8 @@
 //! Modules: [`lease`] (the records, locking, undo and sweep), [`cpu`] (a
 //! closed-loop CPU hog), [`memory`], [`disk`], [`target`] (choosing
 //! processes, with the protected set), [`signal`] (process kill and
-//! pause) and [`proxy`] (the Toxiproxy-compatible TCP fault proxy). Nothing here prints, reads the environment or exits.
+//! pause), [`net`] (packet loss and partitions as tagged iptables rules)
+//! and [`proxy`] (the Toxiproxy-compatible TCP fault proxy). Nothing here prints, reads the environment or exits.
 //!
 //! Guarantees:
 //! - An effect that outlives its controller is applied only after its undo
@@ -35,6 +36,7 @@ pub mod cpu;
 pub mod disk;
 pub mod lease;
 pub mod memory;
+pub mod net;
 pub mod proxy;
 pub mod signal;
 pub mod target;

@@ -1,0 +1,399 @@
+//! Network faults without netem: packet loss and partitions as iptables
+//! rules (`statistic --mode random` for loss, plain DROP for a partition),
+//! on an interface, optionally inside a named network namespace, limited to
+//! a destination CIDR and a port.
+//!
+//! Every rule carries the comment `omni:<scope>:<lease id>` (the scope
+//! names the state directory, see [`scope`]), is recorded in its lease
+//! before it is inserted, and is deleted when the lease is given back;
+//! [`sweep`] deletes the rules of a scope whose lease is not active (a
+//! state directory deleted and made again, a crash between inserting and
+//! recording), and leaves other state directories' rules alone.
+//!
+//! The rules go through the `iptables` command (iptables-nft on Debian 12,
+//! which reaches the kernel's xt matches through nft_compat), run inside
+//! the namespace with `ip netns exec`.
+
+use std::process::Command;
+
+use serde::{Deserialize, Serialize};
+
+use super::ChaosError;
+
+/// The comment prefix that tags omni's rules.
+pub const TAG: &str = "omni:";
+
+/// The tag scope of a state directory: 8 hex digits of its path's BLAKE3.
+pub fn scope(state: &std::path::Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    blake3::hash(state.as_os_str().as_bytes()).to_hex()[..8].to_string()
+}
+
+/// What a network fault does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NetKind {
+    /// Drop this percentage of the matching outgoing packets.
+    Loss { percent: f64 },
+    /// Drop every matching packet, in and out.
+    Partition,
+}
+
+/// A network fault, checked.
+#[derive(Debug, Clone)]
+pub struct NetSpec {
+    pub kind: NetKind,
+    pub interface: String,
+    pub netns: Option<String>,
+    /// `a.b.c.d/n` (or an address); IPv4.
+    pub target: Option<String>,
+    pub port: Option<u16>,
+}
+
+/// One iptables rule, as inserted and as deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    pub netns: Option<String>,
+    pub chain: String,
+    /// The rule's match and target, without the chain.
+    pub spec: Vec<String>,
+}
+
+impl Rule {
+    fn command(&self, op: &str) -> Command {
+        let mut c = match &self.netns {
+            Some(ns) => {
+                let mut c = Command::new("ip");
+                c.args(["netns", "exec", ns, "iptables"]);
+                c
+            }
+            None => Command::new("iptables"),
+        };
+        c.args(["-w", op, &self.chain]).args(&self.spec);
+        c
+    }
+
+    /// One line for plans: `iptables -I OUTPUT …` (in netns N).
+    pub fn describe(&self) -> String {
+        let ns = self
+            .netns
+            .as_ref()
+            .map_or(String::new(), |n| format!(" (in netns {n})"));
+        format!("iptables -I {} {}{ns}", self.chain, self.spec.join(" "))
+    }
+
+    pub fn insert(&self) -> Result<(), ChaosError> {
+        run(self.command("-I"))
+            .map_err(|e| ChaosError::Unavailable(format!("inserting `{}`: {e}", self.describe())))
+    }
+
+    /// Deletes the rule; a rule already gone counts as deleted.
+    pub fn delete(&self) -> Result<(), String> {
+        match run(self.command("-C")) {
+            Ok(()) => {
+                run(self.command("-D")).map_err(|e| format!("deleting `{}`: {e}", self.describe()))
+            }
+            // -C fails when the rule is not there (or the namespace is gone).
+            Err(_) => Ok(()),
+        }
+    }
+}
+
+fn run(mut c: Command) -> Result<(), String> {
+    match c.output() {
+        Ok(out) if out.status.success() => Ok(()),
+        Ok(out) => Err(String::from_utf8_lossy(&out.stderr).trim().to_string()),
+        Err(e) => Err(format!("{}: {e}", c.get_program().to_string_lossy())),
+    }
+}
+
+fn ok(mut c: Command) -> Option<String> {
+    let out = c.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Checks privileges, tools, the namespace and the interface.
+pub fn check(spec: &NetSpec) -> Result<(), ChaosError> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return Err(ChaosError::Permission(
+            "network faults change iptables rules: run as root (CAP_NET_ADMIN)".into(),
+        ));
+    }
+    if ok({
+        let mut c = Command::new("iptables");
+        c.arg("--version");
+        c
+    })
+    .is_none()
+    {
+        return Err(ChaosError::Unavailable(
+            "iptables is missing (apt-get install iptables)".into(),
+        ));
+    }
+    if let NetKind::Loss { percent } = spec.kind
+        && !(percent > 0.0 && percent <= 100.0)
+    {
+        return Err(ChaosError::Invalid(format!(
+            "--percent {percent}: more than 0 and at most 100"
+        )));
+    }
+    if let Some(ns) = &spec.netns {
+        let list = ok({
+            let mut c = Command::new("ip");
+            c.args(["netns", "list"]);
+            c
+        })
+        .unwrap_or_default();
+        if !list
+            .lines()
+            .any(|l| l.split_whitespace().next() == Some(ns.as_str()))
+        {
+            return Err(ChaosError::NoTarget(format!(
+                "no network namespace '{ns}' (ip netns list)"
+            )));
+        }
+    }
+    let mut show = Command::new("ip");
+    if let Some(ns) = &spec.netns {
+        show.args(["-n", ns]);
+    }
+    show.args(["link", "show", "dev", &spec.interface]);
+    if ok(show).is_none() {
+        let where_ = spec
+            .netns
+            .as_ref()
+            .map_or(String::new(), |n| format!(" in netns {n}"));
+        return Err(ChaosError::NoTarget(format!(
+            "no interface '{}'{where_}",
+            spec.interface
+        )));
+    }
+    if let Some(t) = &spec.target {
+        valid_cidr(t)?;
+    }
+    Ok(())
+}
+
+fn valid_cidr(text: &str) -> Result<(), ChaosError> {
+    let (addr, prefix) = text.split_once('/').unwrap_or((text, "32"));
+    let good =
+        addr.parse::<std::net::Ipv4Addr>().is_ok() && prefix.parse::<u8>().is_ok_and(|p| p <= 32);
+    if good {
+        Ok(())
+    } else {
+        Err(ChaosError::Invalid(format!(
+            "--target {text}: an IPv4 address or CIDR (10.0.0.0/8)"
+        )))
+    }
+}
+
+/// The rules of a fault held as lease `id` in tag scope `scope`.
+pub fn rules(spec: &NetSpec, scope: &str, id: &str) -> Vec<Rule> {
+    let tag = format!("{TAG}{scope}:{id}");
+    let protocols: Vec<Option<&str>> = match spec.port {
+        Some(_) => vec![Some("tcp"), Some("udp")],
+        None => vec![None],
+    };
+    let mut out = Vec::new();
+    let mut one =
+        |chain: &str, dev_flag: &str, addr_flag: &str, port_flag: &str, proto: Option<&str>| {
+            let mut s: Vec<String> = vec![dev_flag.into(), spec.interface.clone()];
+            if let Some(t) = &spec.target {
+                s.extend([addr_flag.to_string(), t.clone()]);
+            }
+            if let (Some(p), Some(port)) = (proto, spec.port) {
+                s.extend(["-p".into(), p.into(), port_flag.into(), port.to_string()]);
+            }
+            if let NetKind::Loss { percent } = spec.kind {
+                s.extend([
+                    "-m".into(),
+                    "statistic".into(),
+                    "--mode".into(),
+                    "random".into(),
+                    "--probability".into(),
+                    format!("{:.6}", percent / 100.0),
+                ]);
+            }
+            s.extend([
+                "-m".into(),
+                "comment".into(),
+                "--comment".into(),
+                tag.clone(),
+                "-j".into(),
+                "DROP".into(),
+            ]);
+            out.push(Rule {
+                netns: spec.netns.clone(),
+                chain: chain.into(),
+                spec: s,
+            });
+        };
+    for proto in &protocols {
+        one("OUTPUT", "-o", "-d", "--dport", *proto);
+        if spec.kind == NetKind::Partition {
+            one("INPUT", "-i", "-s", "--sport", *proto);
+        }
+    }
+    out
+}
+
+/// Deletes every rule tagged `omni:<scope>:<id>` whose id `keep` rejects,
+/// in the root namespace and every named one; returns what it deleted.
+pub fn sweep(scope: &str, keep: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut namespaces: Vec<Option<String>> = vec![None];
+    if let Some(list) = ok({
+        let mut c = Command::new("ip");
+        c.args(["netns", "list"]);
+        c
+    }) {
+        namespaces.extend(
+            list.lines()
+                .filter_map(|l| l.split_whitespace().next())
+                .map(|n| Some(n.to_string())),
+        );
+    }
+    let mut deleted = Vec::new();
+    for ns in namespaces {
+        let save = match &ns {
+            Some(n) => {
+                let mut c = Command::new("ip");
+                c.args(["netns", "exec", n, "iptables-save", "-t", "filter"]);
+                c
+            }
+            None => {
+                let mut c = Command::new("iptables-save");
+                c.args(["-t", "filter"]);
+                c
+            }
+        };
+        let Some(text) = ok(save) else { continue };
+        for line in text.lines() {
+            let Some(rest) = line.strip_prefix("-A ") else {
+                continue;
+            };
+            let Some((tag_scope, id)) = tagged_id(line) else {
+                continue;
+            };
+            if tag_scope != scope || keep(id) {
+                continue;
+            }
+            let Ok(words) = shell_split(rest) else {
+                continue;
+            };
+            let Some((chain, spec)) = words.split_first() else {
+                continue;
+            };
+            let rule = Rule {
+                netns: ns.clone(),
+                chain: chain.clone(),
+                spec: spec.to_vec(),
+            };
+            if run(rule.command("-D")).is_ok() {
+                deleted.push(rule.describe());
+            }
+        }
+    }
+    deleted
+}
+
+/// The scope and lease id in a rule's `omni:` comment.
+fn tagged_id(line: &str) -> Option<(&str, &str)> {
+    let at = line
+        .find(&format!("--comment \"{TAG}"))
+        .map(|i| i + "--comment \"".len() + TAG.len())
+        .or_else(|| {
+            line.find(&format!("--comment {TAG}"))
+                .map(|i| i + "--comment ".len() + TAG.len())
+        })?;
+    let rest = &line[at..];
+    let end = rest
+        .find(|c: char| c == '"' || c.is_whitespace())
+        .unwrap_or(rest.len());
+    let (scope, id) = rest[..end].split_once(':')?;
+    (!scope.is_empty() && !id.is_empty()).then_some((scope, id))
+}
+
+/// Splits an iptables-save line the way a shell would (double quotes only).
+fn shell_split(text: &str) -> Result<Vec<String>, ()> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut any = false;
+    for c in text.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                any = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if any {
+                    words.push(std::mem::take(&mut cur));
+                    any = false;
+                }
+            }
+            c => {
+                cur.push(c);
+                any = true;
+            }
+        }
+    }
+    if quoted {
+        return Err(());
+    }
+    if any {
+        words.push(cur);
+    }
+    Ok(words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_tagged_and_cover_both_protocols_for_a_port() {
+        let spec = NetSpec {
+            kind: NetKind::Loss { percent: 10.0 },
+            interface: "veth0".into(),
+            netns: Some("ns1".into()),
+            target: Some("10.0.0.0/24".into()),
+            port: Some(53),
+        };
+        let r = rules(&spec, "0a0b0c0d", "c-12345678");
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            r[0].spec.join(" "),
+            "-o veth0 -d 10.0.0.0/24 -p tcp --dport 53 -m statistic --mode random --probability 0.100000 -m comment --comment omni:0a0b0c0d:c-12345678 -j DROP"
+        );
+        let part = NetSpec {
+            kind: NetKind::Partition,
+            port: None,
+            ..spec
+        };
+        let r = rules(&part, "0a0b0c0d", "c-1");
+        assert_eq!(
+            r.iter().map(|r| r.chain.as_str()).collect::<Vec<_>>(),
+            ["OUTPUT", "INPUT"]
+        );
+        assert!(
+            r[1].spec
+                .starts_with(&["-i".into(), "veth0".into(), "-s".into()])
+        );
+    }
+
+    #[test]
+    fn saved_rules_give_back_their_lease_and_words() {
+        let line = r#"-A OUTPUT -o omt-va -m statistic --mode random --probability 0.50000000000 -m comment --comment "omni:0a0b0c0d:c-0a1b2c3d" -j DROP"#;
+        assert_eq!(tagged_id(line), Some(("0a0b0c0d", "c-0a1b2c3d")));
+        assert_eq!(tagged_id("-A OUTPUT -j DROP"), None);
+        let words = shell_split(&line[3..]).unwrap();
+        assert_eq!(words[0], "OUTPUT");
+        assert_eq!(words[words.len() - 3], "omni:0a0b0c0d:c-0a1b2c3d");
+        assert!(shell_split("a \"b").is_err());
+        assert!(valid_cidr("10.1.2.0/24").is_ok());
+        assert!(valid_cidr("10.1.2.0/33").is_err());
+        assert!(valid_cidr("fe80::1").is_err());
+    }
+}

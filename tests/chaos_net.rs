@@ -1,0 +1,369 @@
+//! `omni chaos` network faults in two network namespaces joined by a veth
+//! pair that the test creates: UDP loss within binomial bounds of the set
+//! percentage, a partition that drops everything, and no rule left after
+//! stop, after `kill -9` of the controller, after the watchdog is gone too,
+//! and (stop-all) for a tagged rule no lease knows. Needs root.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use crate::util::{is_root, omni, skip, text, wait_for};
+
+/// Two namespaces, `a` (10.77.N.1) and `b` (10.77.N.2), joined by a veth.
+struct Pair {
+    a: String,
+    b: String,
+    va: String,
+    peer: String,
+}
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+fn ip(args: &[&str]) -> bool {
+    Command::new("ip")
+        .args(args)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+impl Pair {
+    fn new(test: &str) -> Option<Pair> {
+        if !is_root() {
+            skip(test, "needs root (network namespaces, iptables)");
+            return None;
+        }
+        if Command::new("iptables").arg("--version").output().is_err() {
+            skip(test, "iptables is missing (apt-get install iptables)");
+            return None;
+        }
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        let tag = format!("{}{n}", std::process::id() % 10_000);
+        let p = Pair {
+            a: format!("ocna{tag}"),
+            b: format!("ocnb{tag}"),
+            va: format!("ocva{tag}"),
+            peer: format!("10.77.{n}.2"),
+        };
+        let vb = format!("ocvb{tag}");
+        let ok = ip(&["netns", "add", &p.a])
+            && ip(&["netns", "add", &p.b])
+            && ip(&[
+                "link", "add", &p.va, "netns", &p.a, "type", "veth", "peer", "name", &vb, "netns",
+                &p.b,
+            ])
+            && ip(&[
+                "-n",
+                &p.a,
+                "addr",
+                "add",
+                &format!("10.77.{n}.1/24"),
+                "dev",
+                &p.va,
+            ])
+            && ip(&[
+                "-n",
+                &p.b,
+                "addr",
+                "add",
+                &format!("{}/24", p.peer),
+                "dev",
+                &vb,
+            ])
+            && ip(&["-n", &p.a, "link", "set", &p.va, "up"])
+            && ip(&["-n", &p.b, "link", "set", &vb, "up"]);
+        if !ok {
+            skip(test, "could not create network namespaces and a veth pair");
+            return None;
+        }
+        Some(p)
+    }
+
+    /// Sends `n` UDP datagrams from `a` to `b`; how many arrived.
+    fn udp(&self, n: usize) -> usize {
+        let recv = r#"
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind((sys.argv[1], 9999)); s.settimeout(1.0)
+print("ready", flush=True)
+got = 0
+try:
+    while True:
+        s.recv(64); got += 1
+except socket.timeout:
+    pass
+print(got, flush=True)
+"#;
+        let send = r#"
+import socket, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for i in range(int(sys.argv[2])):
+    try:
+        s.sendto(b"x", (sys.argv[1], 9999))
+    except OSError:
+        pass  # EPERM: dropped by an OUTPUT rule, as the fault means
+    if i % 50 == 49: time.sleep(0.002)
+"#;
+        let mut r = Command::new("ip")
+            .args(["netns", "exec", &self.b, "python3", "-c", recv, &self.peer])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = BufReader::new(r.stdout.take().unwrap());
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ready");
+        let sent = Command::new("ip")
+            .args([
+                "netns",
+                "exec",
+                &self.a,
+                "python3",
+                "-c",
+                send,
+                &self.peer,
+                &n.to_string(),
+            ])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        line.clear();
+        out.read_line(&mut line).unwrap();
+        r.wait().unwrap();
+        line.trim().parse().unwrap()
+    }
+
+    /// The omni-tagged rules in namespace `a`.
+    fn tagged(&self) -> usize {
+        let out = Command::new("ip")
+            .args(["netns", "exec", &self.a, "iptables-save", "-t", "filter"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.contains("omni:"))
+            .count()
+    }
+}
+
+impl Drop for Pair {
+    fn drop(&mut self) {
+        ip(&["netns", "del", &self.a]);
+        ip(&["netns", "del", &self.b]);
+    }
+}
+
+fn inject(home: &std::path::Path, p: &Pair, fault: &[&str]) -> std::process::Child {
+    omni(home)
+        .args(["chaos", "inject", "--netns", &p.a, "--interface", &p.va])
+        .args(fault)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn loss_drops_the_set_share_and_stop_removes_its_rule() {
+    let Some(p) = Pair::new("loss_drops_the_set_share_and_stop_removes_its_rule") else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    assert_eq!(p.udp(200), 200, "no loss before the fault");
+    let mut child = inject(
+        home.path(),
+        &p,
+        &["--fault", "loss", "--percent", "20", "--duration", "60s"],
+    );
+    wait_for("the loss rule", 10, || p.tagged() == 1);
+    // 2000 datagrams at 20%: 400 lost, within three standard deviations (54).
+    let lost = 2000 - p.udp(2000);
+    eprintln!("loss 20%: {lost} of 2000 lost");
+    assert!((346..=454).contains(&lost), "{lost} of 2000 lost");
+    let out = omni(home.path())
+        .args(["chaos", "stop-all", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(p.tagged(), 0, "the rule is gone after stop");
+    assert_eq!(p.udp(200), 200);
+    let _ = child.wait();
+}
+
+#[test]
+fn a_partition_drops_everything_and_leaves_nothing_after_kill_9() {
+    let Some(p) = Pair::new("a_partition_drops_everything_and_leaves_nothing_after_kill_9") else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    // The controller killed: its watchdog deletes the rules.
+    let mut child = inject(
+        home.path(),
+        &p,
+        &["--fault", "partition", "--duration", "60s"],
+    );
+    wait_for("the partition rules", 10, || p.tagged() == 2);
+    assert_eq!(p.udp(200), 0, "a partition drops everything");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    wait_for("the watchdog to delete the rules", 5, || p.tagged() == 0);
+    assert_eq!(p.udp(100), 100);
+
+    // Controller and watchdog killed: the next command's sweep deletes them.
+    let mut child = inject(
+        home.path(),
+        &p,
+        &["--fault", "partition", "--duration", "60s"],
+    );
+    wait_for("the partition rules", 10, || p.tagged() == 2);
+    let ps = omni(home.path())
+        .args(["ps", "--format", "json"])
+        .output()
+        .unwrap();
+    let ps: serde_json::Value = serde_json::from_slice(&ps.stdout).unwrap();
+    for e in ps["entries"].as_array().unwrap() {
+        if e["label"].as_str().unwrap_or("").starts_with("watchdog")
+            && let Some(pid) = e["pid"].as_u64()
+        {
+            // SAFETY: kill(2) on a pid omni ps just reported.
+            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(p.tagged(), 2, "nobody deleted them yet");
+    let out = omni(home.path()).args(["chaos", "list"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(p.tagged(), 0, "the sweep deleted them");
+
+    // A tagged rule no lease knows (a state directory lost and made again):
+    // stop-all. The scope is that of the state directory omni uses here.
+    let state = home.path().join("state").join("omni");
+    let scope = omni::systems::chaos::net::scope(&state);
+    assert!(
+        Command::new("ip")
+            .args([
+                "netns", "exec", &p.a, "iptables", "-I", "OUTPUT", "-o", &p.va
+            ])
+            .args([
+                "-m",
+                "comment",
+                "--comment",
+                &format!("omni:{scope}:c-deadbeef"),
+                "-j",
+                "DROP"
+            ])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = omni(home.path())
+        .args(["chaos", "stop-all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(p.tagged(), 0, "stop-all swept the leftover");
+
+    // A partition held for its duration ends with no rule left.
+    let out = omni(home.path())
+        .args(["chaos", "inject", "--netns", &p.a, "--interface", &p.va])
+        .args(["--fault", "partition", "--duration", "500ms"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(p.tagged(), 0);
+}
+
+#[test]
+fn network_faults_refuse_what_they_cannot_do() {
+    let home = tempfile::tempdir().unwrap();
+    if !is_root() {
+        let out = omni(home.path())
+            .args([
+                "chaos",
+                "inject",
+                "--fault",
+                "partition",
+                "--interface",
+                "lo",
+                "--duration",
+                "1s",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(77), "{}", text(&out));
+        return;
+    }
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["--fault", "loss", "--interface", "lo", "--duration", "1s"],
+            2,
+            "needs --percent",
+        ),
+        (
+            &[
+                "--fault",
+                "loss",
+                "--interface",
+                "lo",
+                "--percent",
+                "0",
+                "--duration",
+                "1s",
+            ],
+            2,
+            "--percent 0",
+        ),
+        (
+            &[
+                "--fault",
+                "partition",
+                "--interface",
+                "no-such-if0",
+                "--duration",
+                "1s",
+            ],
+            66,
+            "no interface",
+        ),
+        (
+            &[
+                "--fault",
+                "partition",
+                "--interface",
+                "lo",
+                "--netns",
+                "no-such-ns",
+                "--duration",
+                "1s",
+            ],
+            66,
+            "no network namespace",
+        ),
+        (
+            &[
+                "--fault",
+                "partition",
+                "--interface",
+                "lo",
+                "--target",
+                "10.0.0.0/40",
+                "--duration",
+                "1s",
+            ],
+            2,
+            "--target",
+        ),
+    ];
+    for (args, code, needle) in cases {
+        let out = omni(home.path())
+            .args(["chaos", "inject"])
+            .args(*args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(*code), "{args:?}: {}", text(&out));
+        assert!(text(&out).contains(needle), "{args:?}: {}", text(&out));
+    }
+}
