@@ -69,6 +69,8 @@ Register-ArgumentCompleter -Native -CommandName 'chaos-cli' -ScriptBlock {
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'disk: the directory whose file system is filled')
             [CompletionResult]::new('--interface', '--interface', [CompletionResultType]::ParameterName, 'loss, partition: the network interface')
             [CompletionResult]::new('--netns', '--netns', [CompletionResultType]::ParameterName, 'loss, partition: the network namespace the interface is in (ip netns)')
+            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'latency: how long each outgoing packet is held (50ms)')
+            [CompletionResult]::new('--jitter', '--jitter', [CompletionResultType]::ParameterName, 'latency: a uniform spread around the delay (10ms)')
             [CompletionResult]::new('--percent', '--percent', [CompletionResultType]::ParameterName, 'loss: the percentage of packets dropped')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR')
             [CompletionResult]::new('--pid', '--pid', [CompletionResultType]::ParameterName, 'process-*: the target''s pid')

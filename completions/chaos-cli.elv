@@ -65,6 +65,8 @@ set edit:completion:arg-completer[chaos-cli] = {|@words|
             cand --path 'disk: the directory whose file system is filled'
             cand --interface 'loss, partition: the network interface'
             cand --netns 'loss, partition: the network namespace the interface is in (ip netns)'
+            cand --delay 'latency: how long each outgoing packet is held (50ms)'
+            cand --jitter 'latency: a uniform spread around the delay (10ms)'
             cand --percent 'loss: the percentage of packets dropped'
             cand --target 'loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR'
             cand --pid 'process-*: the target''s pid'

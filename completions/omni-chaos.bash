@@ -387,7 +387,7 @@ _omni__chaos() {
             return 0
             ;;
         omni__subcmd__chaos__subcmd__inject)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --fault --duration --load --cores --size --path --interface --netns --percent --target --pid --name --port --mode --value --protect --signal --interval --dry-run --detach --lease --help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --fault --duration --load --cores --size --path --interface --netns --delay --jitter --percent --target --pid --name --port --mode --value --protect --signal --interval --dry-run --detach --lease --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -430,7 +430,7 @@ _omni__chaos() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -W "cpu memory disk process-kill process-pause loss partition" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "cpu memory disk process-kill process-pause loss partition latency" -- "${cur}"))
                     return 0
                     ;;
                 --duration)
@@ -458,6 +458,14 @@ _omni__chaos() {
                     return 0
                     ;;
                 --netns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jitter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

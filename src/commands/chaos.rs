@@ -102,6 +102,7 @@ enum FaultKind {
     ProcessPause,
     Loss,
     Partition,
+    Latency,
 }
 
 impl FaultKind {
@@ -114,6 +115,7 @@ impl FaultKind {
             FaultKind::ProcessPause => "process-pause",
             FaultKind::Loss => "loss",
             FaultKind::Partition => "partition",
+            FaultKind::Latency => "latency",
         }
     }
 }
@@ -144,6 +146,12 @@ struct InjectArgs {
     /// loss, partition: the network namespace the interface is in (ip netns)
     #[arg(long, value_name = "NAME")]
     netns: Option<String>,
+    /// latency: how long each outgoing packet is held (50ms)
+    #[arg(long, value_name = "DURATION")]
+    delay: Option<String>,
+    /// latency: a uniform spread around the delay (10ms)
+    #[arg(long, value_name = "DURATION")]
+    jitter: Option<String>,
     /// loss: the percentage of packets dropped
     #[arg(long, value_name = "PERCENT")]
     percent: Option<f64>,
@@ -401,12 +409,30 @@ fn plan(ctx: &Ctx, args: &InjectArgs) -> Result<(Plan, Vec<String>, serde_json::
             );
             (Plan::Disk { dir, size }, vec![line])
         }
-        FaultKind::Loss | FaultKind::Partition => {
+        FaultKind::Loss | FaultKind::Partition | FaultKind::Latency => {
             use crate::systems::chaos::net::{self, NetKind, NetSpec};
             let kind = match f {
                 FaultKind::Loss => NetKind::Loss {
                     percent: need(&args.percent, "--percent PERCENT", f)?,
                 },
+                FaultKind::Latency => {
+                    let text = need(&args.delay, "--delay DURATION", f)?;
+                    let delay = duration_arg("--delay", &text)?;
+                    let jitter = match &args.jitter {
+                        Some(j) => parse_duration(j)
+                            .map_err(|e| Failure::new(Exit::Usage, format!("--jitter {j}: {e}")))?,
+                        None => Duration::ZERO,
+                    };
+                    if jitter > delay {
+                        return Err(Failure::new(
+                            Exit::Usage,
+                            "--jitter: at most the delay".to_string(),
+                        ));
+                    }
+                    params["delay"] = text.into();
+                    params["jitter"] = serde_json::json!(args.jitter);
+                    NetKind::Latency { delay, jitter }
+                }
                 _ => NetKind::Partition,
             };
             let spec = NetSpec {
@@ -422,9 +448,14 @@ fn plan(ctx: &Ctx, args: &InjectArgs) -> Result<(Plan, Vec<String>, serde_json::
             params["percent"] = serde_json::json!(args.percent);
             params["target"] = serde_json::json!(spec.target);
             params["port"] = serde_json::json!(spec.port);
-            let lines = net::rules(&spec, "<scope>", "<id>")
+            let lines = net::rules(&spec, "<scope>", "<id>", 0)
                 .iter()
-                .map(|r| format!("{} for {}, then delete it", r.describe(), args.duration))
+                .map(|r| {
+                    let rule = r
+                        .describe()
+                        .replace("--queue-num 0", "--queue-num <a free queue>");
+                    format!("{rule} for {}, then delete it", args.duration)
+                })
                 .collect();
             (Plan::Net(spec), lines)
         }
@@ -534,6 +565,8 @@ fn child_argv(args: &InjectArgs, lease: &str) -> Vec<OsString> {
     put("--interface", args.interface.clone());
     put("--netns", args.netns.clone());
     put("--percent", args.percent.map(|p| p.to_string()));
+    put("--delay", args.delay.clone());
+    put("--jitter", args.jitter.clone());
     put("--target", args.target.clone());
     put("--interval", args.interval.clone());
     put("--lease", Some(lease.to_string()));
@@ -737,14 +770,55 @@ fn hold(
             Ok(ended(why, serde_json::json!(filled)))
         }
         Plan::Net(spec) => {
-            let scope = crate::systems::chaos::net::scope(state);
-            let rules = crate::systems::chaos::net::rules(&spec, &scope, id);
+            use crate::systems::chaos::{delay, net};
+            let scope = net::scope(state);
+            // Latency: the queue is bound (inside the namespace, on the
+            // engine's own thread) before its rule sends packets to it.
+            let mut engine = None;
+            let mut queue = 0;
+            if let net::NetKind::Latency { delay: d, jitter } = spec.kind {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let netns = spec.netns.clone();
+                let s = stop.clone();
+                let mut rng = ctx.governor.rng("chaos/latency");
+                let first = 1000 + u16::from_str_radix(&id[2..6], 16).unwrap_or(0) % 50_000;
+                let thread = std::thread::Builder::new()
+                    .name("omni-nfqueue".into())
+                    .spawn(move || match delay::bind(netns.as_deref(), first) {
+                        Ok(e) => {
+                            let _ = tx.send(Ok(e.num));
+                            Some(e.run(d, jitter, &mut rng, &s))
+                        }
+                        Err(err) => {
+                            let _ = tx.send(Err(err));
+                            None
+                        }
+                    })
+                    .map_err(|e| Failure::io("starting the NFQUEUE thread", e))?;
+                queue = rx
+                    .recv()
+                    .map_err(|_| Failure::new(Exit::Software, "the NFQUEUE thread ended"))??;
+                engine = Some(thread);
+            }
+            let rules = net::rules(&spec, &scope, id, queue);
+            let mut inserted = Ok(());
             for rule in &rules {
                 leases.add_undo(id, Undo::Iptables { rule: rule.clone() })?;
-                rule.insert()?;
+                inserted = rule.insert();
+                if inserted.is_err() {
+                    break;
+                }
             }
-            let why = wait(end, &stop, &|| false)?;
-            Ok(ended(why, serde_json::json!({"rules": rules})))
+            let why = match inserted {
+                Ok(()) => wait(end, &stop, &|| false),
+                Err(e) => Err(e.into()),
+            };
+            stop.store(true, Ordering::SeqCst);
+            let report = engine.and_then(|t| t.join().ok().flatten());
+            Ok(ended(
+                why?,
+                serde_json::json!({"rules": rules, "queue": report}),
+            ))
         }
         Plan::Pause { targets } => {
             leases.update(id, |l| {
@@ -1146,7 +1220,9 @@ fn summary(l: &crate::systems::chaos::lease::Lease) -> String {
             None => String::new(),
         },
         "process-pause" => format!("paused {}", r["paused"].as_array().map_or(0, Vec::len)),
-        "loss" | "partition" => format!("{} rules", r["rules"].as_array().map_or(0, Vec::len)),
+        "loss" | "partition" | "latency" => {
+            format!("{} rules", r["rules"].as_array().map_or(0, Vec::len))
+        }
         "process-kill" => format!(
             "{} signals delivered",
             r["killed"]

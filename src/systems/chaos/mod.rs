@@ -13,7 +13,8 @@
 //! Modules: [`lease`] (the records, locking, undo and sweep), [`cpu`] (a
 //! closed-loop CPU hog), [`memory`], [`disk`], [`target`] (choosing
 //! processes, with the protected set), [`signal`] (process kill and
-//! pause), [`net`] (packet loss and partitions as tagged iptables rules)
+//! pause), [`net`] (packet loss, partitions and latency as tagged iptables
+//! rules; [`delay`] serves latency's NFQUEUE)
 //! and [`proxy`] (the Toxiproxy-compatible TCP fault proxy). Nothing here prints, reads the environment or exits.
 //!
 //! Guarantees:
@@ -33,6 +34,7 @@ use crate::runtime::error::{Classify, Exit};
 use crate::runtime::state::StateError;
 
 pub mod cpu;
+pub mod delay;
 pub mod disk;
 pub mod lease;
 pub mod memory;

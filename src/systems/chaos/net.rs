@@ -36,6 +36,12 @@ pub enum NetKind {
     Loss { percent: f64 },
     /// Drop every matching packet, in and out.
     Partition,
+    /// Hold every matching outgoing packet for `delay ± jitter` (an
+    /// NFQUEUE the controller serves, see [`super::delay`]).
+    Latency {
+        delay: std::time::Duration,
+        jitter: std::time::Duration,
+    },
 }
 
 /// A network fault, checked.
@@ -189,8 +195,9 @@ fn valid_cidr(text: &str) -> Result<(), ChaosError> {
     }
 }
 
-/// The rules of a fault held as lease `id` in tag scope `scope`.
-pub fn rules(spec: &NetSpec, scope: &str, id: &str) -> Vec<Rule> {
+/// The rules of a fault held as lease `id` in tag scope `scope` (`queue`:
+/// the NFQUEUE a latency fault's engine bound).
+pub fn rules(spec: &NetSpec, scope: &str, id: &str, queue: u16) -> Vec<Rule> {
     let tag = format!("{TAG}{scope}:{id}");
     let protocols: Vec<Option<&str>> = match spec.port {
         Some(_) => vec![Some("tcp"), Some("udp")],
@@ -221,9 +228,19 @@ pub fn rules(spec: &NetSpec, scope: &str, id: &str) -> Vec<Rule> {
                 "comment".into(),
                 "--comment".into(),
                 tag.clone(),
-                "-j".into(),
-                "DROP".into(),
             ]);
+            if let NetKind::Latency { .. } = spec.kind {
+                // NB: --queue-bypass: with nobody on the queue, packets pass.
+                s.extend([
+                    "-j".into(),
+                    "NFQUEUE".into(),
+                    "--queue-num".into(),
+                    queue.to_string(),
+                    "--queue-bypass".into(),
+                ]);
+            } else {
+                s.extend(["-j".into(), "DROP".into()]);
+            }
             out.push(Rule {
                 netns: spec.netns.clone(),
                 chain: chain.into(),
@@ -361,7 +378,7 @@ mod tests {
             target: Some("10.0.0.0/24".into()),
             port: Some(53),
         };
-        let r = rules(&spec, "0a0b0c0d", "c-12345678");
+        let r = rules(&spec, "0a0b0c0d", "c-12345678", 0);
         assert_eq!(r.len(), 2);
         assert_eq!(
             r[0].spec.join(" "),
@@ -372,7 +389,7 @@ mod tests {
             port: None,
             ..spec
         };
-        let r = rules(&part, "0a0b0c0d", "c-1");
+        let r = rules(&part, "0a0b0c0d", "c-1", 0);
         assert_eq!(
             r.iter().map(|r| r.chain.as_str()).collect::<Vec<_>>(),
             ["OUTPUT", "INPUT"]
@@ -380,6 +397,22 @@ mod tests {
         assert!(
             r[1].spec
                 .starts_with(&["-i".into(), "veth0".into(), "-s".into()])
+        );
+        let slow = NetSpec {
+            kind: NetKind::Latency {
+                delay: std::time::Duration::from_millis(50),
+                jitter: std::time::Duration::ZERO,
+            },
+            ..part
+        };
+        let r = rules(&slow, "0a0b0c0d", "c-1", 4242);
+        assert_eq!(r.len(), 1);
+        assert!(
+            r[0].spec
+                .join(" ")
+                .ends_with("-j NFQUEUE --queue-num 4242 --queue-bypass"),
+            "{:?}",
+            r[0].spec
         );
     }
 
