@@ -1965,7 +1965,7 @@ _omni() {
                     return 0
                     ;;
                 --fault)
-                    COMPREPLY=($(compgen -W "cpu memory disk process-kill process-pause loss partition latency" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "cpu memory disk process-kill process-pause loss partition latency reorder duplicate corrupt" -- "${cur}"))
                     return 0
                     ;;
                 --duration)

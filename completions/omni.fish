@@ -101,7 +101,10 @@ process-kill\t''
 process-pause\t''
 loss\t''
 partition\t''
-latency\t''"
+latency\t''
+reorder\t''
+duplicate\t''
+corrupt\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l duration -d 'How long the fault is held (250ms, 10s, 5m)' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l load -d 'cpu: percent of each loaded core the hog takes (1-100)' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l cores -d 'cpu: how many cores to load (default: every core omni may use)' -r
@@ -109,9 +112,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l path -d 'disk: the directory whose file system is filled' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l interface -d 'loss, partition: the network interface' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l netns -d 'loss, partition: the network namespace the interface is in (ip netns)' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l delay -d 'latency: how long each outgoing packet is held (50ms)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l delay -d 'latency: how long each outgoing packet is held (50ms); reorder: how long the held share waits' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l jitter -d 'latency: a uniform spread around the delay (10ms)' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l percent -d 'loss: the percentage of packets dropped' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l percent -d 'loss, reorder, duplicate, corrupt: the percentage of packets dropped, held back, sent twice or corrupted' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l target -d 'loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l pid -d 'process-*: the target\'s pid' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l name -d 'process-*: a regular expression matched against process names and command lines' -r

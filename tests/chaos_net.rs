@@ -188,6 +188,69 @@ print(json.dumps(out))
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
+    /// Sends `n` numbered datagrams from `a` to `b` (a pause every 10);
+    /// what arrived: total, distinct, out of order, corrupt.
+    fn numbered(&self, n: usize) -> serde_json::Value {
+        let recv = r#"
+import json, socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind((sys.argv[1], 9997)); s.settimeout(1.0)
+print("ready", flush=True)
+got = []
+try:
+    while True:
+        got.append(s.recv(256))
+except socket.timeout:
+    pass
+body = b"omni-chaos-payload-" * 4
+seqs, corrupt = [], 0
+for g in got:
+    try:
+        seq, rest = g.split(b":", 1)
+        seqs.append(int(seq))
+        corrupt += rest != body
+    except ValueError:
+        corrupt += 1
+late = sum(1 for a, b in zip(seqs, seqs[1:]) if b < a)
+print(json.dumps({"total": len(got), "distinct": len(set(seqs)), "out_of_order": late, "corrupt": corrupt}), flush=True)
+"#;
+        let send = r#"
+import socket, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+body = b"omni-chaos-payload-" * 4
+for i in range(int(sys.argv[2])):
+    s.sendto(b"%d:" % i + body, (sys.argv[1], 9997))
+    if i % 10 == 9: time.sleep(0.001)
+"#;
+        let mut r = Command::new("ip")
+            .args(["netns", "exec", &self.b, "python3", "-c", recv, &self.peer])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = BufReader::new(r.stdout.take().unwrap());
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ready");
+        let sent = Command::new("ip")
+            .args([
+                "netns",
+                "exec",
+                &self.a,
+                "python3",
+                "-c",
+                send,
+                &self.peer,
+                &n.to_string(),
+            ])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        line.clear();
+        out.read_line(&mut line).unwrap();
+        r.wait().unwrap();
+        serde_json::from_str(&line).unwrap()
+    }
+
     /// The omni-tagged rules in namespace `a`.
     fn tagged(&self) -> usize {
         let out = Command::new("ip")
@@ -452,4 +515,71 @@ fn latency_holds_packets_for_the_delay_and_never_black_holes() {
     let after = p.rtts(5);
     assert!(after.iter().all(|r| *r < 5.0), "{after:?}");
     wait_for("the watchdog to delete the rule", 5, || p.tagged() == 0);
+}
+
+/// duplicate, reorder and corrupt, each on 1000 numbered UDP datagrams:
+/// the share of duplicates and of corrupt datagrams within three standard
+/// deviations of the set percentage; reordering without loss.
+#[test]
+fn duplicate_reorder_and_corrupt_change_the_set_share_of_packets() {
+    let Some(p) = Pair::new("duplicate_reorder_and_corrupt_change_the_set_share_of_packets") else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let clean = p.numbered(300);
+    assert_eq!(
+        (&clean["total"], &clean["out_of_order"], &clean["corrupt"]),
+        (
+            &serde_json::json!(300),
+            &serde_json::json!(0),
+            &serde_json::json!(0)
+        ),
+        "{clean}"
+    );
+    let run = |fault: &[&str]| -> serde_json::Value {
+        let mut child = inject(home.path(), &p, fault);
+        wait_for("the queue rule", 10, || p.tagged() == 1);
+        let seen = p.numbered(1000);
+        child.kill().unwrap();
+        child.wait().unwrap();
+        wait_for("the watchdog to delete the rule", 5, || p.tagged() == 0);
+        seen
+    };
+    // 30% sent twice: 300 extra, sigma 14.5.
+    let dup = run(&[
+        "--fault",
+        "duplicate",
+        "--percent",
+        "30",
+        "--duration",
+        "60s",
+    ]);
+    eprintln!("duplicate 30%: {dup}");
+    assert_eq!(dup["distinct"], 1000, "{dup}");
+    let extra = dup["total"].as_i64().unwrap() - 1000;
+    assert!((257..=343).contains(&extra), "{extra} duplicates of 1000");
+    // 20% held back 20 ms: all arrive, some after later ones.
+    let re = run(&[
+        "--fault",
+        "reorder",
+        "--percent",
+        "20",
+        "--delay",
+        "20ms",
+        "--duration",
+        "60s",
+    ]);
+    eprintln!("reorder 20%: {re}");
+    assert_eq!(
+        (re["total"].as_i64(), re["distinct"].as_i64()),
+        (Some(1000), Some(1000)),
+        "{re}"
+    );
+    assert!(re["out_of_order"].as_i64().unwrap() > 20, "{re}");
+    // 10% corrupt: 100, sigma 9.5; nothing lost (the UDP checksum is cleared).
+    let bad = run(&["--fault", "corrupt", "--percent", "10", "--duration", "60s"]);
+    eprintln!("corrupt 10%: {bad}");
+    assert_eq!(bad["total"], 1000, "{bad}");
+    let corrupt = bad["corrupt"].as_i64().unwrap();
+    assert!((72..=128).contains(&corrupt), "{corrupt} corrupt of 1000");
 }

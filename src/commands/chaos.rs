@@ -103,6 +103,9 @@ enum FaultKind {
     Loss,
     Partition,
     Latency,
+    Reorder,
+    Duplicate,
+    Corrupt,
 }
 
 impl FaultKind {
@@ -116,6 +119,9 @@ impl FaultKind {
             FaultKind::Loss => "loss",
             FaultKind::Partition => "partition",
             FaultKind::Latency => "latency",
+            FaultKind::Reorder => "reorder",
+            FaultKind::Duplicate => "duplicate",
+            FaultKind::Corrupt => "corrupt",
         }
     }
 }
@@ -146,13 +152,13 @@ struct InjectArgs {
     /// loss, partition: the network namespace the interface is in (ip netns)
     #[arg(long, value_name = "NAME")]
     netns: Option<String>,
-    /// latency: how long each outgoing packet is held (50ms)
+    /// latency: how long each outgoing packet is held (50ms); reorder: how long the held share waits
     #[arg(long, value_name = "DURATION")]
     delay: Option<String>,
     /// latency: a uniform spread around the delay (10ms)
     #[arg(long, value_name = "DURATION")]
     jitter: Option<String>,
-    /// loss: the percentage of packets dropped
+    /// loss, reorder, duplicate, corrupt: the percentage of packets dropped, held back, sent twice or corrupted
     #[arg(long, value_name = "PERCENT")]
     percent: Option<f64>,
     /// loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR
@@ -409,7 +415,13 @@ fn plan(ctx: &Ctx, args: &InjectArgs) -> Result<(Plan, Vec<String>, serde_json::
             );
             (Plan::Disk { dir, size }, vec![line])
         }
-        FaultKind::Loss | FaultKind::Partition | FaultKind::Latency => {
+        FaultKind::Loss
+        | FaultKind::Partition
+        | FaultKind::Latency
+        | FaultKind::Reorder
+        | FaultKind::Duplicate
+        | FaultKind::Corrupt => {
+            use crate::systems::chaos::delay::Action;
             use crate::systems::chaos::net::{self, NetKind, NetSpec};
             let kind = match f {
                 FaultKind::Loss => NetKind::Loss {
@@ -431,8 +443,22 @@ fn plan(ctx: &Ctx, args: &InjectArgs) -> Result<(Plan, Vec<String>, serde_json::
                     }
                     params["delay"] = text.into();
                     params["jitter"] = serde_json::json!(args.jitter);
-                    NetKind::Latency { delay, jitter }
+                    NetKind::Queue(Action::Delay { delay, jitter })
                 }
+                FaultKind::Reorder => {
+                    let text = need(&args.delay, "--delay DURATION", f)?;
+                    params["delay"] = text.clone().into();
+                    NetKind::Queue(Action::Reorder {
+                        percent: need(&args.percent, "--percent PERCENT", f)?,
+                        delay: duration_arg("--delay", &text)?,
+                    })
+                }
+                FaultKind::Duplicate => NetKind::Queue(Action::Duplicate {
+                    percent: need(&args.percent, "--percent PERCENT", f)?,
+                }),
+                FaultKind::Corrupt => NetKind::Queue(Action::Corrupt {
+                    percent: need(&args.percent, "--percent PERCENT", f)?,
+                }),
                 _ => NetKind::Partition,
             };
             let spec = NetSpec {
@@ -776,7 +802,7 @@ fn hold(
             // engine's own thread) before its rule sends packets to it.
             let mut engine = None;
             let mut queue = 0;
-            if let net::NetKind::Latency { delay: d, jitter } = spec.kind {
+            if let net::NetKind::Queue(action) = spec.kind {
                 let (tx, rx) = std::sync::mpsc::channel();
                 let netns = spec.netns.clone();
                 let s = stop.clone();
@@ -784,10 +810,10 @@ fn hold(
                 let first = 1000 + u16::from_str_radix(&id[2..6], 16).unwrap_or(0) % 50_000;
                 let thread = std::thread::Builder::new()
                     .name("omni-nfqueue".into())
-                    .spawn(move || match delay::bind(netns.as_deref(), first) {
+                    .spawn(move || match delay::bind(netns.as_deref(), first, action) {
                         Ok(e) => {
                             let _ = tx.send(Ok(e.num));
-                            Some(e.run(d, jitter, &mut rng, &s))
+                            Some(e.run(action, &mut rng, &s))
                         }
                         Err(err) => {
                             let _ = tx.send(Err(err));
@@ -1220,7 +1246,7 @@ fn summary(l: &crate::systems::chaos::lease::Lease) -> String {
             None => String::new(),
         },
         "process-pause" => format!("paused {}", r["paused"].as_array().map_or(0, Vec::len)),
-        "loss" | "partition" | "latency" => {
+        "loss" | "partition" | "latency" | "reorder" | "duplicate" | "corrupt" => {
             format!("{} rules", r["rules"].as_array().map_or(0, Vec::len))
         }
         "process-kill" => format!(

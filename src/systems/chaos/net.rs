@@ -36,12 +36,10 @@ pub enum NetKind {
     Loss { percent: f64 },
     /// Drop every matching packet, in and out.
     Partition,
-    /// Hold every matching outgoing packet for `delay ± jitter` (an
-    /// NFQUEUE the controller serves, see [`super::delay`]).
-    Latency {
-        delay: std::time::Duration,
-        jitter: std::time::Duration,
-    },
+    /// Send the matching outgoing packets to an NFQUEUE the controller
+    /// serves with this action (latency, reorder, duplicate, corrupt; see
+    /// [`super::delay`]).
+    Queue(super::delay::Action),
 }
 
 /// A network fault, checked.
@@ -138,7 +136,16 @@ pub fn check(spec: &NetSpec) -> Result<(), ChaosError> {
             "iptables is missing (apt-get install iptables)".into(),
         ));
     }
-    if let NetKind::Loss { percent } = spec.kind
+    let percent = match spec.kind {
+        NetKind::Loss { percent }
+        | NetKind::Queue(
+            super::delay::Action::Reorder { percent, .. }
+            | super::delay::Action::Duplicate { percent }
+            | super::delay::Action::Corrupt { percent },
+        ) => Some(percent),
+        _ => None,
+    };
+    if let Some(percent) = percent
         && !(percent > 0.0 && percent <= 100.0)
     {
         return Err(ChaosError::Invalid(format!(
@@ -229,7 +236,17 @@ pub fn rules(spec: &NetSpec, scope: &str, id: &str, queue: u16) -> Vec<Rule> {
                 "--comment".into(),
                 tag.clone(),
             ]);
-            if let NetKind::Latency { .. } = spec.kind {
+            if let NetKind::Queue(action) = spec.kind {
+                if let super::delay::Action::Duplicate { .. } = action {
+                    // The duplicates carry omni's mark: not queued again.
+                    s.extend([
+                        "-m".into(),
+                        "mark".into(),
+                        "!".into(),
+                        "--mark".into(),
+                        format!("{:#x}", super::delay::MARK),
+                    ]);
+                }
                 // NB: --queue-bypass: with nobody on the queue, packets pass.
                 s.extend([
                     "-j".into(),
@@ -399,10 +416,10 @@ mod tests {
                 .starts_with(&["-i".into(), "veth0".into(), "-s".into()])
         );
         let slow = NetSpec {
-            kind: NetKind::Latency {
+            kind: NetKind::Queue(crate::systems::chaos::delay::Action::Delay {
                 delay: std::time::Duration::from_millis(50),
                 jitter: std::time::Duration::ZERO,
-            },
+            }),
             ..part
         };
         let r = rules(&slow, "0a0b0c0d", "c-1", 4242);
