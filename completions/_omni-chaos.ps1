@@ -75,6 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR')
             [CompletionResult]::new('--pid', '--pid', [CompletionResultType]::ParameterName, 'process-*: the target''s pid')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'process-*: a regular expression matched against process names and command lines')
+            [CompletionResult]::new('--cgroup', '--cgroup', [CompletionResultType]::ParameterName, 'process-*: the processes of a cgroup (its directory, or a path under /sys/fs/cgroup)')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'process-*: processes listening on this TCP port; loss, partition: only traffic to this TCP/UDP port')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'process-*: how many of the matching processes: one, all, fixed, fixed-percent')
             [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'process-*: the count (fixed) or percentage (fixed-percent)')

@@ -71,6 +71,7 @@ set edit:completion:arg-completer[chaos-cli] = {|@words|
             cand --target 'loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR'
             cand --pid 'process-*: the target''s pid'
             cand --name 'process-*: a regular expression matched against process names and command lines'
+            cand --cgroup 'process-*: the processes of a cgroup (its directory, or a path under /sys/fs/cgroup)'
             cand --port 'process-*: processes listening on this TCP port; loss, partition: only traffic to this TCP/UDP port'
             cand --mode 'process-*: how many of the matching processes: one, all, fixed, fixed-percent'
             cand --value 'process-*: the count (fixed) or percentage (fixed-percent)'

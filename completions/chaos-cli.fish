@@ -89,6 +89,7 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l percent -
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l target -d 'loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l pid -d 'process-*: the target\'s pid' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l name -d 'process-*: a regular expression matched against process names and command lines' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l cgroup -d 'process-*: the processes of a cgroup (its directory, or a path under /sys/fs/cgroup)' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l port -d 'process-*: processes listening on this TCP port; loss, partition: only traffic to this TCP/UDP port' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l mode -d 'process-*: how many of the matching processes: one, all, fixed, fixed-percent' -r
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l value -d 'process-*: the count (fixed) or percentage (fixed-percent)' -r

@@ -387,7 +387,7 @@ _omni__chaos() {
             return 0
             ;;
         omni__subcmd__chaos__subcmd__inject)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --fault --duration --load --cores --size --path --interface --netns --delay --jitter --percent --target --pid --name --port --mode --value --protect --signal --interval --dry-run --detach --lease --help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --fault --duration --load --cores --size --path --interface --netns --delay --jitter --percent --target --pid --name --cgroup --port --mode --value --protect --signal --interval --dry-run --detach --lease --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +482,10 @@ _omni__chaos() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

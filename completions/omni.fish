@@ -118,6 +118,7 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l target -d 'loss, partition: only traffic to (and, for a partition, from) this IPv4 CIDR' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l pid -d 'process-*: the target\'s pid' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l name -d 'process-*: a regular expression matched against process names and command lines' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l cgroup -d 'process-*: the processes of a cgroup (its directory, or a path under /sys/fs/cgroup)' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l port -d 'process-*: processes listening on this TCP port; loss, partition: only traffic to this TCP/UDP port' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l mode -d 'process-*: how many of the matching processes: one, all, fixed, fixed-percent' -r
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l value -d 'process-*: the count (fixed) or percentage (fixed-percent)' -r

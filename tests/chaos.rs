@@ -643,3 +643,75 @@ fn a_detached_fault_runs_under_the_supervisor_and_stops() {
     assert_eq!(json(&out)["leases"][0]["id"], id.as_str());
     assert_eq!(target.state(), 'S');
 }
+
+/// A cgroup's processes are targets (root: the test makes a v1 pids cgroup,
+/// or a v2 one where only the unified hierarchy exists).
+#[test]
+fn processes_are_chosen_by_cgroup() {
+    if !crate::util::is_root() {
+        crate::util::skip(
+            "processes_are_chosen_by_cgroup",
+            "needs root to make a cgroup",
+        );
+        return;
+    }
+    let base = [
+        "/sys/fs/cgroup/pids",
+        "/sys/fs/cgroup/unified",
+        "/sys/fs/cgroup",
+    ]
+    .into_iter()
+    .map(Path::new)
+    .find(|b| b.join("cgroup.procs").exists());
+    let Some(base) = base else {
+        crate::util::skip(
+            "processes_are_chosen_by_cgroup",
+            "no cgroup hierarchy to write",
+        );
+        return;
+    };
+    let dir = base.join(format!("omni-chaos-test-{}", std::process::id()));
+    std::fs::create_dir(&dir).unwrap();
+    let target = Sleeper::new();
+    let outside = Sleeper::new();
+    std::fs::write(dir.join("cgroup.procs"), target.pid()).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let child = spawn_chaos(
+        home.path(),
+        &[
+            "inject",
+            "--fault",
+            "process-pause",
+            "--cgroup",
+            dir.to_str().unwrap(),
+            "--duration",
+            "1s",
+        ],
+    );
+    wait_for("the cgroup's process to stop", 10, || target.state() == 'T');
+    assert_eq!(
+        outside.state(),
+        'S',
+        "a process outside the cgroup is untouched"
+    );
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(target.state(), 'S');
+    drop(target);
+    std::thread::sleep(Duration::from_millis(100));
+    let _ = std::fs::remove_dir(&dir);
+    let out = chaos(
+        home.path(),
+        &[
+            "inject",
+            "--fault",
+            "process-kill",
+            "--cgroup",
+            "/nonexistent/cg",
+            "--duration",
+            "1s",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(66), "{}", text(&out));
+    assert!(text(&out).contains("not a cgroup"), "{}", text(&out));
+}

@@ -165,11 +165,14 @@ struct InjectArgs {
     #[arg(long, value_name = "CIDR")]
     target: Option<String>,
     /// process-*: the target's pid
-    #[arg(long, value_name = "PID", conflicts_with_all = ["name", "port"])]
+    #[arg(long, value_name = "PID", conflicts_with_all = ["name", "port", "cgroup"])]
     pid: Option<u32>,
     /// process-*: a regular expression matched against process names and command lines
-    #[arg(long, value_name = "REGEX", conflicts_with = "port")]
+    #[arg(long, value_name = "REGEX", conflicts_with_all = ["port", "cgroup"])]
     name: Option<String>,
+    /// process-*: the processes of a cgroup (its directory, or a path under /sys/fs/cgroup)
+    #[arg(long, value_name = "PATH", conflicts_with = "port")]
+    cgroup: Option<String>,
     /// process-*: processes listening on this TCP port; loss, partition: only traffic to this TCP/UDP port
     #[arg(long, value_name = "PORT")]
     port: Option<u16>,
@@ -340,6 +343,9 @@ fn need<T: Clone>(v: &Option<T>, flag: &str, fault: FaultKind) -> Result<T, Fail
 }
 
 fn selector(args: &InjectArgs) -> Result<Selector, Failure> {
+    if let Some(cg) = &args.cgroup {
+        return Ok(Selector::Cgroup(target::cgroup_dir(cg)));
+    }
     match (&args.pid, &args.name, &args.port) {
         (Some(pid), _, _) => Ok(Selector::Pid(*pid)),
         (_, Some(re), _) => regex::Regex::new(re)
@@ -349,7 +355,7 @@ fn selector(args: &InjectArgs) -> Result<Selector, Failure> {
         _ => Err(Failure::new(
             Exit::Usage,
             format!(
-                "--fault {} needs a target: --pid, --name or --port",
+                "--fault {} needs a target: --pid, --name, --port or --cgroup",
                 args.fault.name()
             ),
         )),
@@ -582,6 +588,7 @@ fn child_argv(args: &InjectArgs, lease: &str) -> Vec<OsString> {
     put("--pid", args.pid.map(|p| p.to_string()));
     put("--name", args.name.clone());
     put("--port", args.port.map(|p| p.to_string()));
+    put("--cgroup", args.cgroup.clone());
     put("--mode", Some(args.mode.clone()));
     put("--value", args.value.map(|x| x.to_string()));
     for p in &args.protect {

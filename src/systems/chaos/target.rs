@@ -25,6 +25,19 @@ pub enum Selector {
     Name(regex::Regex),
     /// Processes with a listening TCP socket (IPv4 or IPv6) on this port.
     Port(u16),
+    /// The processes of a cgroup (v1 or v2): its directory.
+    Cgroup(std::path::PathBuf),
+}
+
+/// A cgroup directory: an absolute path, or one relative to
+/// `/sys/fs/cgroup` (`pids/batch`, `unified/app.slice`).
+pub fn cgroup_dir(text: &str) -> std::path::PathBuf {
+    let p = std::path::Path::new(text);
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::path::Path::new("/sys/fs/cgroup").join(p)
+    }
 }
 
 /// How many of the matching processes are hit.
@@ -234,6 +247,12 @@ pub fn matching(selector: &Selector) -> Vec<Target> {
             .filter_map(read)
             .filter(|t| re.is_match(&t.name) || (!t.cmdline.is_empty() && re.is_match(&t.cmdline)))
             .collect(),
+        Selector::Cgroup(dir) => fs::read_to_string(dir.join("cgroup.procs"))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .filter_map(read)
+            .collect(),
         Selector::Port(port) => {
             let inodes = listening_inodes(*port);
             if inodes.is_empty() {
@@ -285,6 +304,10 @@ pub fn choose(
             Selector::Name(re) => format!("no process matches --name '{re}'"),
             Selector::Port(p) => format!("no process listens on TCP port {p}"),
             Selector::Pid(p) => format!("no process with pid {p}"),
+            Selector::Cgroup(dir) if !dir.join("cgroup.procs").exists() => {
+                format!("{} is not a cgroup (no cgroup.procs)", dir.display())
+            }
+            Selector::Cgroup(dir) => format!("no process in cgroup {}", dir.display()),
         };
         let note = if spared.is_empty() {
             String::new()
