@@ -105,33 +105,7 @@ for i in range(int(sys.argv[2])):
         pass  # EPERM: dropped by an OUTPUT rule, as the fault means
     if i % 50 == 49: time.sleep(0.002)
 "#;
-        let mut r = Command::new("ip")
-            .args(["netns", "exec", &self.b, "python3", "-c", recv, &self.peer])
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut out = BufReader::new(r.stdout.take().unwrap());
-        let mut line = String::new();
-        out.read_line(&mut line).unwrap();
-        assert_eq!(line.trim(), "ready");
-        let sent = Command::new("ip")
-            .args([
-                "netns",
-                "exec",
-                &self.a,
-                "python3",
-                "-c",
-                send,
-                &self.peer,
-                &n.to_string(),
-            ])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-        line.clear();
-        out.read_line(&mut line).unwrap();
-        r.wait().unwrap();
-        line.trim().parse().unwrap()
+        self.exchange(recv, send, n).parse().unwrap()
     }
 
     /// UDP round trips from `a` to an echo server in `b`, in ms.
@@ -222,6 +196,13 @@ for i in range(int(sys.argv[2])):
     s.sendto(b"%d:" % i + body, (sys.argv[1], 9997))
     if i % 10 == 9: time.sleep(0.001)
 "#;
+        serde_json::from_str(&self.exchange(recv, send, n)).unwrap()
+    }
+
+    /// Starts the Python receiver `recv` in `b` (it prints `ready`, then
+    /// one last line), runs the sender `send` in `a` with `n`, and returns
+    /// the receiver's last line. Both get the peer's address first.
+    fn exchange(&self, recv: &str, send: &str, n: usize) -> String {
         let mut r = Command::new("ip")
             .args(["netns", "exec", &self.b, "python3", "-c", recv, &self.peer])
             .stdout(Stdio::piped())
@@ -231,16 +212,10 @@ for i in range(int(sys.argv[2])):
         let mut line = String::new();
         out.read_line(&mut line).unwrap();
         assert_eq!(line.trim(), "ready");
+        let n = n.to_string();
         let sent = Command::new("ip")
             .args([
-                "netns",
-                "exec",
-                &self.a,
-                "python3",
-                "-c",
-                send,
-                &self.peer,
-                &n.to_string(),
+                "netns", "exec", &self.a, "python3", "-c", send, &self.peer, &n,
             ])
             .status()
             .unwrap();
@@ -248,7 +223,7 @@ for i in range(int(sys.argv[2])):
         line.clear();
         out.read_line(&mut line).unwrap();
         r.wait().unwrap();
-        serde_json::from_str(&line).unwrap()
+        line.trim().to_string()
     }
 
     /// The omni-tagged rules in namespace `a`.

@@ -62,16 +62,33 @@ pub struct Rule {
     pub spec: Vec<String>,
 }
 
+/// `program`, run inside network namespace `netns` when given.
+fn in_netns(netns: Option<&str>, program: &str) -> Command {
+    match netns {
+        Some(ns) => {
+            let mut c = Command::new("ip");
+            c.args(["netns", "exec", ns, program]);
+            c
+        }
+        None => Command::new(program),
+    }
+}
+
+/// The named network namespaces (`ip netns list`).
+fn namespaces() -> Vec<String> {
+    let mut c = Command::new("ip");
+    c.args(["netns", "list"]);
+    ok(c)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(String::from)
+        .collect()
+}
+
 impl Rule {
     fn command(&self, op: &str) -> Command {
-        let mut c = match &self.netns {
-            Some(ns) => {
-                let mut c = Command::new("ip");
-                c.args(["netns", "exec", ns, "iptables"]);
-                c
-            }
-            None => Command::new("iptables"),
-        };
+        let mut c = in_netns(self.netns.as_deref(), "iptables");
         c.args(["-w", op, &self.chain]).args(&self.spec);
         c
     }
@@ -152,21 +169,12 @@ pub fn check(spec: &NetSpec) -> Result<(), ChaosError> {
             "--percent {percent}: more than 0 and at most 100"
         )));
     }
-    if let Some(ns) = &spec.netns {
-        let list = ok({
-            let mut c = Command::new("ip");
-            c.args(["netns", "list"]);
-            c
-        })
-        .unwrap_or_default();
-        if !list
-            .lines()
-            .any(|l| l.split_whitespace().next() == Some(ns.as_str()))
-        {
-            return Err(ChaosError::NoTarget(format!(
-                "no network namespace '{ns}' (ip netns list)"
-            )));
-        }
+    if let Some(ns) = &spec.netns
+        && !namespaces().contains(ns)
+    {
+        return Err(ChaosError::NoTarget(format!(
+            "no network namespace '{ns}' (ip netns list)"
+        )));
     }
     let mut show = Command::new("ip");
     if let Some(ns) = &spec.netns {
@@ -276,32 +284,11 @@ pub fn rules(spec: &NetSpec, scope: &str, id: &str, queue: u16) -> Vec<Rule> {
 /// Deletes every rule tagged `omni:<scope>:<id>` whose id `keep` rejects,
 /// in the root namespace and every named one; returns what it deleted.
 pub fn sweep(scope: &str, keep: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let mut namespaces: Vec<Option<String>> = vec![None];
-    if let Some(list) = ok({
-        let mut c = Command::new("ip");
-        c.args(["netns", "list"]);
-        c
-    }) {
-        namespaces.extend(
-            list.lines()
-                .filter_map(|l| l.split_whitespace().next())
-                .map(|n| Some(n.to_string())),
-        );
-    }
+    let every = std::iter::once(None).chain(namespaces().into_iter().map(Some));
     let mut deleted = Vec::new();
-    for ns in namespaces {
-        let save = match &ns {
-            Some(n) => {
-                let mut c = Command::new("ip");
-                c.args(["netns", "exec", n, "iptables-save", "-t", "filter"]);
-                c
-            }
-            None => {
-                let mut c = Command::new("iptables-save");
-                c.args(["-t", "filter"]);
-                c
-            }
-        };
+    for ns in every {
+        let mut save = in_netns(ns.as_deref(), "iptables-save");
+        save.args(["-t", "filter"]);
         let Some(text) = ok(save) else { continue };
         for line in text.lines() {
             let Some(rest) = line.strip_prefix("-A ") else {
