@@ -1,7 +1,8 @@
 //! `omni chaos proxy`: Toxiproxy's API driven by a Toxiproxy client library
 //! (PyPI `toxiproxy-python`) and by curl-like raw requests, and the toxics
 //! measured from outside: latency by a Python TCP client, bandwidth over a
-//! 10 MB transfer, reset_peer as ECONNRESET, timeout, limit_data, slicer.
+//! 10 MB transfer, reset_peer as ECONNRESET, timeout, limit_data, slicer,
+//! packet_loss as round trips slowed by a retransmission timeout.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -326,6 +327,143 @@ fn reset_peer_timeout_limit_data_and_slicer_act_on_the_stream() {
     let mut back = vec![0_u8; msg.len()];
     s.read_exact(&mut back).unwrap();
     assert_eq!(back, msg);
+}
+
+/// Sends `count` 16-byte messages through `s` one at a time, each waiting
+/// for its echo; checks every echoed byte and returns the round trips.
+fn echo_round_trips(s: &mut TcpStream, count: usize, tag: char) -> Vec<Duration> {
+    (0..count)
+        .map(|i| {
+            let msg = format!("{tag}{i:06}-abcdefgh");
+            assert_eq!(msg.len(), 16);
+            let started = Instant::now();
+            s.write_all(msg.as_bytes()).unwrap();
+            let mut back = [0_u8; 16];
+            s.read_exact(&mut back).unwrap();
+            let took = started.elapsed();
+            assert_eq!(&back, msg.as_bytes(), "round trip {i}");
+            took
+        })
+        .collect()
+}
+
+/// packet_loss 30% with a 50 ms RTO on the responses: a round trip whose
+/// response was lost at least once takes at least 50 ms, so of 200
+/// sequential round trips the slow ones (≥ 45 ms) are within three standard
+/// deviations of 200 × 0.3, and every response arrives intact and in order
+/// (a burst too, whose later chunks wait behind a held one). At 0% no
+/// round trip is slowed; removing the toxic releases a held chunk at once;
+/// a percent of 150 and an rto of 0 are refused.
+#[test]
+fn packet_loss_holds_lost_chunks_a_retransmission_timeout_in_order() {
+    let proxy = Proxy::start();
+    let echo = echo_server();
+    let listen = proxy.create("lossy", &echo);
+    let (status, body) = proxy.call(
+        "POST",
+        "/proxies/lossy/toxics",
+        r#"{"type":"packet_loss","attributes":{"percent":150}}"#,
+    );
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("percent: from 0 to 100, not 150")),
+        "{body}"
+    );
+    proxy.toxic(
+        "lossy",
+        r#"{"type":"packet_loss","attributes":{"percent":30,"rto":50}}"#,
+    );
+    let started = Instant::now();
+    let mut s = TcpStream::connect(&listen).unwrap();
+    s.set_nodelay(true).unwrap();
+    // A chunk lost 9 times in a row (p = 0.3^9) waits 25.5 s.
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let n = 200;
+    let rtts = echo_round_trips(&mut s, n, 'a');
+    let slow = rtts
+        .iter()
+        .filter(|t| **t >= Duration::from_millis(45))
+        .count();
+    let fastest_slow = rtts
+        .iter()
+        .filter(|t| **t >= Duration::from_millis(45))
+        .min();
+    let slowest = rtts.iter().max().unwrap();
+    let (mean, sd) = (n as f64 * 0.3, (n as f64 * 0.3 * 0.7).sqrt());
+    eprintln!(
+        "packet_loss 30%, rto 50 ms: {slow} of {n} round trips ≥ 45 ms (expected {mean:.0} ± {:.1}); \
+         fastest of them {fastest_slow:?}, slowest {slowest:?}; {:?}",
+        3.0 * sd,
+        started.elapsed()
+    );
+    assert!(
+        (slow as f64 - mean).abs() <= 3.0 * sd,
+        "{slow} of {n} slow, expected {mean:.0} ± {:.1}",
+        3.0 * sd
+    );
+    // A burst: 20 messages written back to back come back whole and in
+    // order, later chunks waiting behind a held one.
+    let burst: Vec<u8> = (0..20)
+        .flat_map(|i| format!("b{i:06}-abcdefgh").into_bytes())
+        .collect();
+    for msg in burst.chunks(16) {
+        s.write_all(msg).unwrap();
+    }
+    let mut back = vec![0_u8; burst.len()];
+    s.read_exact(&mut back).unwrap();
+    assert_eq!(back, burst);
+
+    // At 0% nothing is held.
+    let (status, body) = proxy.call(
+        "PATCH",
+        "/proxies/lossy/toxics/packet_loss_downstream",
+        r#"{"attributes":{"percent":0}}"#,
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["attributes"],
+        serde_json::json!({"percent": 0.0, "rto": 50})
+    );
+    let rtts = echo_round_trips(&mut s, 100, 'c');
+    let slowest = rtts.iter().max().unwrap();
+    eprintln!("packet_loss 0%: slowest of 100 round trips {slowest:?}");
+    assert!(*slowest < Duration::from_millis(45), "{slowest:?}");
+
+    // Every chunk lost, 10 s RTO: removing the toxic lets the held
+    // response go at once.
+    proxy.call(
+        "PATCH",
+        "/proxies/lossy/toxics/packet_loss_downstream",
+        r#"{"attributes":{"percent":100,"rto":10000}}"#,
+    );
+    let held = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(Duration::from_millis(300));
+            let (status, _) =
+                proxy.call("DELETE", "/proxies/lossy/toxics/packet_loss_downstream", "");
+            assert_eq!(status, 204);
+        });
+        echo_round_trips(&mut s, 1, 'd')[0]
+    });
+    eprintln!("packet_loss 100%, rto 10 s, removed after 300 ms: held {held:?}");
+    assert!(
+        held >= Duration::from_millis(300) && held < Duration::from_secs(2),
+        "{held:?}"
+    );
+    proxy.toxic(
+        "lossy",
+        r#"{"type":"packet_loss","attributes":{"percent":1}}"#,
+    );
+    let (status, body) = proxy.call(
+        "PATCH",
+        "/proxies/lossy/toxics/packet_loss_downstream",
+        r#"{"attributes":{"rto":0}}"#,
+    );
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("rto: at least 1 ms, not 0")),
+        "{body}"
+    );
 }
 
 #[test]

@@ -74,6 +74,73 @@ async fn precise_sleep_until(at: Instant) {
     }
 }
 
+/// The longest a lost chunk waits for one retransmission (`packet_loss`).
+const MAX_RTO: Duration = Duration::from_secs(60);
+
+/// How many retransmissions of a chunk may be lost before the connection is
+/// reset, as Linux's `tcp_retries2` (15) gives up.
+const MAX_RETRANSMISSIONS: u32 = 15;
+
+/// The fate of one chunk under `packet_loss`: how long it is held, and
+/// whether the connection is reset instead of delivering it (every
+/// retransmission lost). `lost` rolls one transmission: the first, then
+/// each retransmission, the k-th of which waits `rto · 2^k` (at most
+/// [`MAX_RTO`]) after the one before.
+fn retransmissions(rto: Duration, mut lost: impl FnMut() -> bool) -> (Duration, bool) {
+    let mut held = Duration::ZERO;
+    let mut wait = rto.min(MAX_RTO);
+    for _ in 0..=MAX_RETRANSMISSIONS {
+        if !lost() {
+            return (held, false);
+        }
+        held += wait;
+        wait = wait.saturating_mul(2).min(MAX_RTO);
+    }
+    (held, true)
+}
+
+/// How a held chunk's wait ended.
+enum Held {
+    /// Its time came.
+    Due,
+    /// Toxic `name` was removed (or no longer applies): the chunk goes at
+    /// once.
+    Released,
+    /// The connection closed.
+    Closed,
+}
+
+/// Holds a chunk until `at`, unless the connection closes or toxic `name`
+/// stops acting on `stream` first. Sleeps; never polls.
+async fn hold(at: Instant, name: &str, stream: Stream, toxics: &mut Toxics, conn: &Conn) -> Held {
+    let due = precise_sleep_until(at);
+    tokio::pin!(due);
+    // NB: `changed` fails at once, forever, when the proxy is gone (its
+    // close token is cancelled then too): stop watching instead of spinning.
+    let mut watching = true;
+    loop {
+        tokio::select! {
+            () = &mut due => return Held::Due,
+            () = conn.close.cancelled() => return Held::Closed,
+            changed = toxics.changed(), if watching => {
+                if changed.is_err() {
+                    watching = false;
+                    continue;
+                }
+                let still = toxics.borrow_and_update().iter().any(|t| {
+                    t.name == name
+                        && t.stream == stream
+                        && matches!(t.kind, Kind::PacketLoss { .. })
+                        && conn.applies(t)
+                });
+                if !still {
+                    return Held::Released;
+                }
+            }
+        }
+    }
+}
+
 /// One connection's shared state.
 struct Conn {
     rng: Mutex<ChaCha20Rng>,
@@ -295,6 +362,31 @@ async fn pump(
                         () = conn.close.cancelled() => return,
                     }
                 }
+                Kind::PacketLoss { percent, rto } => {
+                    let (held, give_up) = {
+                        let mut rng = conn.rng.lock().unwrap_or_else(|p| p.into_inner());
+                        retransmissions(rto, || {
+                            percent > 0.0 && rng.r#gen::<f64>() * 100.0 < percent
+                        })
+                    };
+                    if !held.is_zero() {
+                        let at = Instant::now() + held;
+                        match hold(at, &t.name, stream, &mut toxics, conn).await {
+                            Held::Closed => return,
+                            // The toxic went away: the chunk is delivered.
+                            Held::Released => {}
+                            Held::Due if give_up => {
+                                // As TCP gives up after its last
+                                // retransmission: the client reads
+                                // ECONNRESET.
+                                conn.reset.store(true, Ordering::SeqCst);
+                                conn.close.cancel();
+                                return;
+                            }
+                            Held::Due => {}
+                        }
+                    }
+                }
                 // 0: no limit, as in Toxiproxy.
                 Kind::Bandwidth { rate } if rate > 0 => {
                     let (since, at_rate, sent) = match paced {
@@ -477,4 +569,38 @@ fn response(status: u16) -> Vec<u8> {
         body.len()
     )
     .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `retransmissions` with the given rolls (true: lost), and how many
+    /// it used.
+    fn fate(rto_ms: u64, rolls: &[bool]) -> (Duration, bool, usize) {
+        let mut used = 0;
+        let (held, reset) = retransmissions(Duration::from_millis(rto_ms), || {
+            used += 1;
+            rolls.get(used - 1).copied().unwrap_or(true)
+        });
+        (held, reset, used)
+    }
+
+    #[test]
+    fn lost_chunks_wait_a_doubling_rto_and_the_sixteenth_loss_resets() {
+        let ms = Duration::from_millis;
+        assert_eq!(fate(200, &[false]), (Duration::ZERO, false, 1));
+        assert_eq!(fate(50, &[true, false]), (ms(50), false, 2));
+        assert_eq!(fate(50, &[true, true, true, false]), (ms(350), false, 4));
+        // The original and 15 retransmissions, all lost: 1 + 2 + … + 2^15 ms.
+        assert_eq!(fate(1, &[]), (ms(65_535), true, 16));
+        // The 15th retransmission delivered is still a delivery.
+        let mut rolls = [true; 16];
+        rolls[15] = false;
+        assert_eq!(fate(1, &rolls), (ms(32_767), false, 16));
+        // Each wait at most 60 s: 200 ms doubles to 51.2 s, then 7 × 60 s.
+        assert_eq!(fate(200, &[]), (ms(102_200 + 7 * 60_000), true, 16));
+        assert_eq!(fate(90_000, &[]), (ms(16 * 60_000), true, 16));
+        assert_eq!(fate(u64::MAX, &[]), (ms(16 * 60_000), true, 16));
+    }
 }

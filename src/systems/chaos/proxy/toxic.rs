@@ -97,6 +97,13 @@ pub enum Kind {
     },
     /// The connection closes once `bytes` have passed in this direction.
     LimitData { bytes: u64 },
+    /// omni's own: what TCP makes of lost segments. Each chunk is lost with
+    /// probability `percent`/100 and then held a retransmission timeout
+    /// (`rto`, doubling per retransmission, each at most 60 s), where each
+    /// retransmission is lost again with the same probability; after 15
+    /// lost retransmissions the connection is reset. Later chunks wait
+    /// behind a held one.
+    PacketLoss { percent: f64, rto: Duration },
     /// HTTP (upstream): answer `percent`% of the matching requests with
     /// `status` instead of passing them on.
     HttpStatus {
@@ -122,6 +129,22 @@ impl Kind {
             self,
             Kind::HttpStatus { .. } | Kind::HttpDelay { .. } | Kind::HttpFailFirst { .. }
         )
+    }
+}
+
+/// The attribute `key` as a percentage from 0 to 100 (`default` when
+/// absent); fractions allowed.
+fn percentage(
+    attrs: &serde_json::Map<String, serde_json::Value>,
+    key: &str,
+    default: f64,
+) -> Result<f64, String> {
+    match attrs.get(key) {
+        None | Some(serde_json::Value::Null) => Ok(default),
+        Some(v) => v
+            .as_f64()
+            .filter(|p| (0.0..=100.0).contains(p))
+            .ok_or_else(|| format!("{key}: from 0 to 100, not {v}")),
     }
 }
 
@@ -164,6 +187,7 @@ impl Kind {
             "timeout" | "reset_peer" => &["timeout"],
             "slicer" => &["average_size", "size_variation", "delay"],
             "limit_data" => &["bytes"],
+            "packet_loss" => &["percent", "rto"],
             "http_status" => &["status", "percent", "method", "path_prefix"],
             "http_delay" => &["delay", "method", "path_prefix"],
             "http_fail_first" => &["count", "status", "method", "path_prefix"],
@@ -213,6 +237,19 @@ impl Kind {
             "limit_data" => Kind::LimitData {
                 bytes: put("bytes", uint(attrs, "bytes", 0)?),
             },
+            "packet_loss" => {
+                let percent = percentage(attrs, "percent", 0.0)?;
+                let rto = uint(attrs, "rto", 200)?;
+                if rto == 0 {
+                    return Err("rto: at least 1 ms, not 0".into());
+                }
+                put("rto", rto);
+                shown.insert("percent".into(), percent.into());
+                Kind::PacketLoss {
+                    percent,
+                    rto: ms(rto),
+                }
+            }
             _ => {
                 let text = |key: &str| -> Result<String, String> {
                     match attrs.get(key) {
@@ -234,13 +271,7 @@ impl Kind {
                 };
                 let kind = match kind {
                     "http_status" => {
-                        let percent = match attrs.get("percent") {
-                            None | Some(serde_json::Value::Null) => 100.0,
-                            Some(v) => v
-                                .as_f64()
-                                .filter(|p| (0.0..=100.0).contains(p))
-                                .ok_or_else(|| format!("percent: from 0 to 100, not {v}"))?,
-                        };
+                        let percent = percentage(attrs, "percent", 100.0)?;
                         let status = status(503)?;
                         put("status", u64::from(status));
                         shown.insert("percent".into(), percent.into());
@@ -431,6 +462,83 @@ mod tests {
         ] {
             assert!(req(bad.clone()).build().is_err(), "{bad}");
         }
+        // packet_loss: omni's own; percent 0 and rto 200 ms by default,
+        // percent a fraction from 0 to 100, rto at least 1 ms.
+        let loss = req(serde_json::json!({"type": "packet_loss"}))
+            .build()
+            .unwrap();
+        assert_eq!(loss.name, "packet_loss_downstream");
+        assert_eq!(
+            loss.kind,
+            Kind::PacketLoss {
+                percent: 0.0,
+                rto: Duration::from_millis(200)
+            }
+        );
+        assert_eq!(
+            serde_json::Value::Object(loss.attributes.clone()),
+            serde_json::json!({"percent": 0.0, "rto": 200})
+        );
+        let loss = req(serde_json::json!({"type": "packet_loss", "stream": "upstream", "attributes": {"percent": 2.5, "rto": 50}}))
+            .build()
+            .unwrap();
+        assert_eq!(
+            (loss.stream, &loss.kind),
+            (
+                Stream::Upstream,
+                &Kind::PacketLoss {
+                    percent: 2.5,
+                    rto: Duration::from_millis(50)
+                }
+            )
+        );
+        for (bad, error) in [
+            (
+                serde_json::json!({"percent": 150}),
+                "percent: from 0 to 100, not 150",
+            ),
+            (
+                serde_json::json!({"percent": -1}),
+                "percent: from 0 to 100, not -1",
+            ),
+            (
+                serde_json::json!({"percent": "30"}),
+                "percent: from 0 to 100, not \"30\"",
+            ),
+            (serde_json::json!({"rto": 0}), "rto: at least 1 ms, not 0"),
+            (
+                serde_json::json!({"rto": 1.5}),
+                "rto: must be a non-negative whole number, not 1.5",
+            ),
+            (
+                serde_json::json!({"rto": -200}),
+                "rto: must be a non-negative whole number, not -200",
+            ),
+            (
+                serde_json::json!({"loss": 3}),
+                "packet_loss: unknown attribute 'loss' (known: percent, rto)",
+            ),
+        ] {
+            let got = req(serde_json::json!({"type": "packet_loss", "attributes": bad}))
+                .build()
+                .unwrap_err();
+            assert_eq!(got, error, "{bad}");
+        }
+        let raised = req(serde_json::json!({"attributes": {"percent": 100}}))
+            .apply_to(&loss)
+            .unwrap();
+        assert_eq!(
+            raised.kind,
+            Kind::PacketLoss {
+                percent: 100.0,
+                rto: Duration::from_millis(50)
+            }
+        );
+        assert!(
+            req(serde_json::json!({"attributes": {"percent": 100.5}}))
+                .apply_to(&loss)
+                .is_err()
+        );
         let changed = req(serde_json::json!({"attributes": {"timeout": 50}}))
             .apply_to(&up)
             .unwrap();
