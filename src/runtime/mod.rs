@@ -11,6 +11,8 @@ pub mod crypto;
 pub mod error;
 pub mod executor;
 pub mod governor;
+#[cfg(feature = "http-client")]
+pub mod http_client;
 pub mod junit;
 pub mod lookup;
 pub mod output;

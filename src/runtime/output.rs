@@ -34,17 +34,21 @@ pub enum Format {
     /// experiments); other reports refuse it (exit 2). Errors and
     /// diagnostics stay text.
     Junit,
+    /// Markdown, for reports meant for a pull request or a wiki (fault
+    /// and experiment reports); others refuse it (exit 2).
+    Markdown,
 }
 
 impl Format {
     /// The words `--format` accepts.
-    pub const WORDS: &'static [&'static str] = &["text", "json", "junit"];
+    pub const WORDS: &'static [&'static str] = &["text", "json", "junit", "markdown"];
 
     /// Parses a validated word.
     pub fn from_word(word: &str) -> Format {
         match word {
             "json" => Format::Json,
             "junit" => Format::Junit,
+            "markdown" => Format::Markdown,
             _ => Format::Text,
         }
     }
@@ -167,6 +171,11 @@ pub trait Render: Serialize {
     fn junit(&self) -> Option<String> {
         None
     }
+
+    /// The Markdown form, for reports that have one.
+    fn markdown(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Rendering decisions plus the streams, shared by one invocation.
@@ -265,6 +274,15 @@ impl Output {
                     ));
                 }
             },
+            Format::Markdown => match report.markdown() {
+                Some(md) => buf.write_all(md.as_bytes()),
+                None => {
+                    return Err(Failure::new(
+                        Exit::Usage,
+                        "--format markdown is not available for this command (use text or json)",
+                    ));
+                }
+            },
         };
         result
             .and_then(|()| buf.flush())
@@ -303,7 +321,9 @@ impl Output {
             Format::Json => serde_json::to_writer(&mut *err, report)
                 .map_err(io::Error::from)
                 .and_then(|()| err.write_all(b"\n")),
-            Format::Text | Format::Junit => report.text(&mut *err, Style::new(self.color_err)),
+            Format::Text | Format::Junit | Format::Markdown => {
+                report.text(&mut *err, Style::new(self.color_err))
+            }
         };
     }
 
@@ -344,7 +364,7 @@ pub fn write_error(
             });
             writeln!(w, "{doc}")
         }
-        Format::Text | Format::Junit => {
+        Format::Text | Format::Junit | Format::Markdown => {
             let label = Style::new(color).bad("error:");
             writeln!(w, "{prog}: {label} {}", chain.join(": "))
         }

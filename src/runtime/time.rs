@@ -18,6 +18,19 @@ pub fn format_rfc3339(time: SystemTime) -> String {
     )
 }
 
+/// Formats a time the way Python's `datetime.isoformat()` writes an aware
+/// UTC time: `2025-11-22T16:16:00.123456+00:00` (journals that Python tools
+/// read).
+pub fn format_iso_micros(time: SystemTime) -> String {
+    let since = time.duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO);
+    let whole = format_rfc3339(UNIX_EPOCH + Duration::from_secs(since.as_secs()));
+    format!(
+        "{}.{:06}+00:00",
+        &whole[..whole.len() - 5],
+        since.subsec_micros()
+    )
+}
+
 /// Parses what [`format_rfc3339`] writes (the fraction is optional, `Z`
 /// required); anything else is `None`.
 pub fn parse_rfc3339(text: &str) -> Option<SystemTime> {
@@ -91,6 +104,7 @@ mod tests {
         // 2000-02-29 (leap day) 12:34:56.789
         let t = UNIX_EPOCH + Duration::from_millis(951_827_696_789);
         assert_eq!(format_rfc3339(t), "2000-02-29T12:34:56.789Z");
+        assert_eq!(format_iso_micros(t), "2000-02-29T12:34:56.789000+00:00");
         assert_eq!(parse_rfc3339("2000-02-29T12:34:56.789Z"), Some(t));
         assert_eq!(
             parse_rfc3339("2000-02-29T12:34:56Z"),
