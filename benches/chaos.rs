@@ -23,6 +23,7 @@ fn leases(c: &mut Criterion) {
         duration: Duration::from_secs(10),
         grace: Duration::from_secs(10),
         controller: Proc::own(),
+        experiment: None,
     };
     c.bench_function("chaos/lease/create-and-finish", |b| {
         b.iter(|| {

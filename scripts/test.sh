@@ -35,6 +35,19 @@ command -v cargo >/dev/null || { echo "cargo is missing: install Rust first" >&2
 python3 -c 'import securesystemslib.dsse' 2>/dev/null || python3 -m pip install -q securesystemslib cryptography
 # A Toxiproxy client library, to drive omni chaos proxy unchanged.
 python3 -c 'import toxiproxy, future' 2>/dev/null || python3 -m pip install -q toxiproxy-python future
+# Chaos Toolkit, to run the same experiments through both tools and compare
+# the journals; jsonpath2 is what its JSON-path tolerances need. Its sample
+# experiments ship only in the sdist's tests/, fetched from PyPI once.
+python3 -c 'import chaostoolkit, jsonpath2' 2>/dev/null || python3 -m pip install -q chaostoolkit==1.19.0 jsonpath2
+ctk_sdist=target/peers/chaostoolkit-1.16.0
+if [ ! -d "$ctk_sdist/tests/fixtures" ]; then
+  mkdir -p target/peers
+  curl -fsSL -o target/peers/chaostoolkit.tar.gz \
+    https://files.pythonhosted.org/packages/1c/63/2924fa90bcd73d5f04d76d22c00bf740c021bdc4a4d6b28fd0e4143d6434/chaostoolkit-1.16.0.tar.gz
+  echo "a3108c7abc95b35ce5365eaa52bd632a35eaf5b3761db2b31f01405501d4aad1  target/peers/chaostoolkit.tar.gz" | sha256sum -c --quiet -
+  tar -xzf target/peers/chaostoolkit.tar.gz -C target/peers
+  rm target/peers/chaostoolkit.tar.gz
+fi
 for component in rustfmt clippy; do
   rustup component list --installed 2>/dev/null | grep -q "^$component" || rustup component add "$component"
 done

@@ -39,6 +39,8 @@ mod attest_tpm;
 #[cfg(feature = "chaos")]
 mod chaos;
 #[cfg(feature = "chaos")]
+mod chaos_experiment;
+#[cfg(feature = "chaos")]
 mod chaos_net;
 #[cfg(feature = "chaos")]
 mod chaos_proxy;

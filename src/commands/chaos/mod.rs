@@ -16,6 +16,8 @@ use std::time::{Duration, Instant, SystemTime};
 use clap::{ArgMatches, Args, Command, FromArgMatches, Subcommand, ValueEnum};
 use serde::Serialize;
 
+mod experiment;
+
 use super::SystemEntry;
 use crate::cli::Ctx;
 use crate::runtime::config::{Key, Kind, Section};
@@ -74,6 +76,8 @@ const POLL: Duration = Duration::from_millis(100);
 enum ChaosCommand {
     /// Apply a fault for a duration, then give it back
     Inject(Box<InjectArgs>),
+    /// Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)
+    Run(Box<experiment::RunArgs>),
     /// Serve a TCP fault proxy with Toxiproxy's HTTP API (its clients work unchanged)
     Proxy(ProxyArgs),
     /// Faults being held (--all: also the finished ones)
@@ -235,8 +239,8 @@ struct StopArgs {
 struct ReportArgs {
     /// Only these leases (default: all that are kept)
     ids: Vec<String>,
-    /// Markdown instead of --format (a table for a pull request or a wiki)
-    #[arg(long)]
+    /// The same as --format markdown (a table for a pull request or a wiki)
+    #[arg(long, hide = true)]
     markdown: bool,
 }
 
@@ -268,6 +272,7 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
     }
     match cmd {
         ChaosCommand::Inject(args) => inject(ctx, &state, &leases, &args),
+        ChaosCommand::Run(args) => experiment::run(ctx, &state, &leases, &args),
         ChaosCommand::Proxy(args) => proxy(ctx, &state, &args),
         ChaosCommand::List(args) => list(ctx, &state, &leases, args.all),
         ChaosCommand::Stop(args) => {
@@ -291,6 +296,12 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         ChaosCommand::Enable(args) => switch(ctx, &state, &leases, args.global, false),
         ChaosCommand::Watchdog(args) => watchdog(&state, &leases, &args.id),
     }
+}
+
+/// The experiment run this fault belongs to: `omni chaos run` sets
+/// [`experiment::EXPERIMENT_VAR`] for the activities it starts.
+fn experiment_of(ctx: &Ctx) -> Option<String> {
+    ctx.env.get(experiment::EXPERIMENT_VAR).map(str::to_owned)
 }
 
 fn grace(ctx: &Ctx, key: &str) -> Duration {
@@ -635,6 +646,7 @@ fn inject(ctx: &Ctx, state: &Path, leases: &Leases, args: &InjectArgs) -> Outcom
                 duration,
                 grace: ttl_grace + Duration::from_secs(5),
                 controller: None,
+                experiment: experiment_of(ctx),
             },
             SystemTime::now(),
         )?;
@@ -694,6 +706,7 @@ fn inject(ctx: &Ctx, state: &Path, leases: &Leases, args: &InjectArgs) -> Outcom
                 duration,
                 grace: ttl_grace,
                 controller: me,
+                experiment: experiment_of(ctx),
             },
             SystemTime::now(),
         )?,
@@ -1080,7 +1093,7 @@ fn report(ctx: &Ctx, leases: &Leases, args: &ReportArgs) -> Outcome {
     }
     let report = Report { leases: found };
     if args.markdown {
-        ctx.output.raw(report.markdown().as_bytes())?;
+        ctx.output.raw(report.table().as_bytes())?;
     } else {
         ctx.output.emit(&report)?;
     }
@@ -1328,7 +1341,7 @@ fn failure_of(l: &crate::systems::chaos::lease::Lease) -> Option<String> {
 }
 
 impl Report {
-    fn markdown(&self) -> String {
+    fn table(&self) -> String {
         let mut out = String::from(
             "| lease | fault | state | started | duration | result | notes |\n|---|---|---|---|---|---|---|\n",
         );
@@ -1378,5 +1391,9 @@ impl Render for Report {
             })
             .collect();
         Some(junit::suites("omni chaos", &cases))
+    }
+
+    fn markdown(&self) -> Option<String> {
+        Some(self.table())
     }
 }

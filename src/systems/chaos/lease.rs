@@ -173,6 +173,10 @@ pub struct Lease {
     pub undo_errors: Vec<String>,
     /// Measurements, once ended (e.g. the CPU load achieved per core).
     pub result: serde_json::Value,
+    /// The `omni chaos run` whose activity started the fault, which stops
+    /// it when the experiment ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment: Option<String>,
 }
 
 impl Lease {
@@ -228,6 +232,8 @@ pub struct NewLease {
     /// Added to the duration to make the TTL.
     pub grace: Duration,
     pub controller: Option<Proc>,
+    /// The experiment run that started it (see [`Lease::experiment`]).
+    pub experiment: Option<String>,
 }
 
 impl Leases {
@@ -296,6 +302,7 @@ impl Leases {
                 undone: false,
                 undo_errors: Vec::new(),
                 result: serde_json::Value::Null,
+                experiment: new.experiment.clone(),
             };
             let bytes = serde_json::to_vec_pretty(&lease).unwrap_or_default();
             match write_new_atomic(&self.path(&id), &bytes, 0o600) {
@@ -462,6 +469,7 @@ mod tests {
             duration: Duration::from_secs(10),
             grace: Duration::from_secs(5),
             controller,
+            experiment: None,
         }
     }
 

@@ -15,7 +15,8 @@
 //! processes, with the protected set), [`signal`] (process kill and
 //! pause), [`net`] (packet loss, partitions and latency as tagged iptables
 //! rules; [`delay`] serves latency's NFQUEUE)
-//! and [`proxy`] (the Toxiproxy-compatible TCP fault proxy). Nothing here prints, reads the environment or exits.
+//! [`proxy`] (the Toxiproxy-compatible TCP fault proxy) and [`experiment`]
+//! (Chaos Toolkit experiment files: probes, tolerances, method, rollbacks). Nothing here prints, reads the environment or exits.
 //!
 //! Guarantees:
 //! - An effect that outlives its controller is applied only after its undo
@@ -36,6 +37,7 @@ use crate::runtime::state::StateError;
 pub mod cpu;
 pub mod delay;
 pub mod disk;
+pub mod experiment;
 pub mod lease;
 pub mod memory;
 pub mod net;
@@ -89,6 +91,8 @@ pub enum ChaosError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: {reason}")]
+    Experiment { path: PathBuf, reason: String },
     #[error("lease {path}: {reason}")]
     Corrupt { path: PathBuf, reason: String },
     #[error(transparent)]
@@ -113,7 +117,7 @@ impl Classify for ChaosError {
             ChaosError::Protected(_) | ChaosError::Permission(_) => Exit::NoPerm,
             ChaosError::NoTarget(_) | ChaosError::NoLease(_) => Exit::NoInput,
             ChaosError::Io { source, .. } => Exit::from_io(source),
-            ChaosError::Corrupt { .. } => Exit::DataErr,
+            ChaosError::Corrupt { .. } | ChaosError::Experiment { .. } => Exit::DataErr,
             ChaosError::State(e) => e.exit(),
         }
     }
