@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Apply a fault for a duration, then give it back')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)')
             [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Serve a TCP fault proxy with Toxiproxy''s HTTP API (its clients work unchanged)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Faults being held (--all: also the finished ones)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a fault early and give it back')
@@ -90,6 +91,37 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
             [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print governor statistics to stderr at exit')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
             [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Run the fault in the background under the supervisor and print its lease')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'omni-chaos;run' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for reports and errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Concurrency permits for parallel work [default: number of CPUs]')
+            [CompletionResult]::new('--cpu-percent', '--cpu-percent', [CompletionResultType]::ParameterName, 'Cap CPU use at this percent of the whole machine')
+            [CompletionResult]::new('--memory-limit', '--memory-limit', [CompletionResultType]::ParameterName, 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit')
+            [CompletionResult]::new('--io-ops', '--io-ops', [CompletionResultType]::ParameterName, 'Limit I/O operations per second drawn by systems')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Deterministic mode: one seeded RNG source for every system')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Confine file writes to DIR with Landlock (repeatable)')
+            [CompletionResult]::new('--dry', '--dry', [CompletionResultType]::ParameterName, 'Record these activities without running them (Chaos Toolkit''s --dry)')
+            [CompletionResult]::new('--rollback-strategy', '--rollback-strategy', [CompletionResultType]::ParameterName, 'When rollbacks run (default: always; Chaos Toolkit''s "default" means always here)')
+            [CompletionResult]::new('--hypothesis-strategy', '--hypothesis-strategy', [CompletionResultType]::ParameterName, 'When the steady-state hypothesis is checked')
+            [CompletionResult]::new('--hypothesis-frequency', '--hypothesis-frequency', [CompletionResultType]::ParameterName, 'Seconds between two checks during the method (during-method-only, continuously)')
+            [CompletionResult]::new('--journal-path', '--journal-path', [CompletionResultType]::ParameterName, 'Where the journal is written (Chaos Toolkit''s format)')
+            [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'A configuration value, overriding the experiment''s (NAME[:TYPE]=VALUE; TYPE str, int, float, bool, json)')
+            [CompletionResult]::new('--var-file', '--var-file', [CompletionResultType]::ParameterName, 'Configuration and secrets from a JSON or YAML file ({"configuration": {...}, "secrets": {...}}), or environment variables from a .env file')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'The Python interpreter for python activities')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print governor statistics to stderr at exit')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the experiment and print what would run, with values substituted; run nothing')
+            [CompletionResult]::new('--fail-fast', '--fail-fast', [CompletionResultType]::ParameterName, 'Stop the method as soon as a check during it fails')
+            [CompletionResult]::new('--no-verify-tls', '--no-verify-tls', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates in http activities')
+            [CompletionResult]::new('--ignore-controls', '--ignore-controls', [CompletionResultType]::ParameterName, 'Run an experiment that declares controls, without them')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -190,7 +222,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
             [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print governor statistics to stderr at exit')
-            [CompletionResult]::new('--markdown', '--markdown', [CompletionResultType]::ParameterName, 'Markdown instead of --format (a table for a pull request or a wiki)')
+            [CompletionResult]::new('--markdown', '--markdown', [CompletionResultType]::ParameterName, 'The same as --format markdown (a table for a pull request or a wiki)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -256,6 +288,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
         }
         'omni-chaos;help' {
             [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Apply a fault for a duration, then give it back')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)')
             [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Serve a TCP fault proxy with Toxiproxy''s HTTP API (its clients work unchanged)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Faults being held (--all: also the finished ones)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a fault early and give it back')
@@ -268,6 +301,9 @@ Register-ArgumentCompleter -Native -CommandName 'omni-chaos' -ScriptBlock {
             break
         }
         'omni-chaos;help;inject' {
+            break
+        }
+        'omni-chaos;help;run' {
             break
         }
         'omni-chaos;help;proxy' {

@@ -27,7 +27,8 @@ end
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -58,7 +59,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -f -a "hel
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -78,7 +80,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -s
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -105,7 +108,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" 
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -129,7 +133,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" 
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -154,7 +159,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -177,7 +183,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" 
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -203,7 +210,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -224,7 +232,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-fil
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -245,7 +254,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-f
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -265,7 +275,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-c
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -288,7 +299,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-c
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -310,7 +322,8 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -37,6 +37,9 @@ _chaos__cli() {
             chaos__cli,report)
                 cmd="chaos__cli__subcmd__report"
                 ;;
+            chaos__cli,run)
+                cmd="chaos__cli__subcmd__run"
+                ;;
             chaos__cli,stop)
                 cmd="chaos__cli__subcmd__stop"
                 ;;
@@ -67,6 +70,9 @@ _chaos__cli() {
             chaos__cli__subcmd__help,report)
                 cmd="chaos__cli__subcmd__help__subcmd__report"
                 ;;
+            chaos__cli__subcmd__help,run)
+                cmd="chaos__cli__subcmd__help__subcmd__run"
+                ;;
             chaos__cli__subcmd__help,stop)
                 cmd="chaos__cli__subcmd__help__subcmd__stop"
                 ;;
@@ -83,7 +89,7 @@ _chaos__cli() {
 
     case "${cmd}" in
         chaos__cli)
-            opts="-q -v -h -V --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help --version inject proxy list stop stop-all report disable enable watchdog help"
+            opts="-q -v -h -V --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help --version inject run proxy list stop stop-all report disable enable watchdog help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -94,7 +100,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -144,7 +150,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -194,7 +200,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -233,7 +239,7 @@ _chaos__cli() {
             return 0
             ;;
         chaos__subcmd__cli__subcmd__help)
-            opts="inject proxy list stop stop-all report disable enable watchdog help"
+            opts="inject run proxy list stop stop-all report disable enable watchdog help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,6 +350,20 @@ _chaos__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chaos__subcmd__cli__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chaos__subcmd__cli__subcmd__help__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -398,7 +418,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -536,7 +556,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -586,7 +606,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -644,7 +664,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -682,6 +702,88 @@ _chaos__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chaos__subcmd__cli__subcmd__run)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --dry-run --dry --rollback-strategy --hypothesis-strategy --hypothesis-frequency --fail-fast --journal-path --var --var-file --no-verify-tls --ignore-controls --python --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dry)
+                    COMPREPLY=($(compgen -W "probes actions activities pause" -- "${cur}"))
+                    return 0
+                    ;;
+                --rollback-strategy)
+                    COMPREPLY=($(compgen -W "always never deviated default" -- "${cur}"))
+                    return 0
+                    ;;
+                --hypothesis-strategy)
+                    COMPREPLY=($(compgen -W "default before-method-only after-method-only during-method-only continuously" -- "${cur}"))
+                    return 0
+                    ;;
+                --hypothesis-frequency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chaos__subcmd__cli__subcmd__stop)
             opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -694,7 +796,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -744,7 +846,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -794,7 +896,7 @@ _chaos__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -27,7 +27,8 @@ end
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -43,6 +44,7 @@ complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -l stats -d 'Print gov
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -s V -l version -d 'Print version'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "run" -d 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "stop" -d 'Stop a fault early and give it back'
@@ -55,7 +57,8 @@ complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "help" -d 'Print
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -103,10 +106,51 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l stats -d 
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l dry-run -d 'Print the plan and change nothing'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l detach -d 'Run the fault in the background under the supervisor and print its lease'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -s h -l help -d 'Print help'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''
+markdown\t''"
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l dry -d 'Record these activities without running them (Chaos Toolkit\'s --dry)' -r -f -a "probes\t''
+actions\t''
+activities\t''
+pause\t''"
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l rollback-strategy -d 'When rollbacks run (default: always; Chaos Toolkit\'s "default" means always here)' -r -f -a "always\t''
+never\t''
+deviated\t''
+default\t''"
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l hypothesis-strategy -d 'When the steady-state hypothesis is checked' -r -f -a "default\t''
+before-method-only\t''
+after-method-only\t''
+during-method-only\t''
+continuously\t''"
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l hypothesis-frequency -d 'Seconds between two checks during the method (during-method-only, continuously)' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l journal-path -d 'Where the journal is written (Chaos Toolkit\'s format)' -r -F
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l var -d 'A configuration value, overriding the experiment\'s (NAME[:TYPE]=VALUE; TYPE str, int, float, bool, json)' -r
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l var-file -d 'Configuration and secrets from a JSON or YAML file ({"configuration": {...}, "secrets": {...}}), or environment variables from a .env file' -r -F
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l python -d 'The Python interpreter for python activities' -r -F
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -s q -l quiet -d 'Print only results and errors'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l dry-run -d 'Check the experiment and print what would run, with values substituted; run nothing'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l fail-fast -d 'Stop the method as soon as a check during it fails'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l no-verify-tls -d 'Do not verify TLS certificates in http activities'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l ignore-controls -d 'Run an experiment that declares controls, without them'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -127,7 +171,8 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -s h -l help 
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -145,7 +190,8 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -s h -l help -
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -162,7 +208,8 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -s h -l help -
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -179,7 +226,8 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -s h -l he
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -192,12 +240,13 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l sandbox -
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -s q -l quiet -d 'Print only results and errors'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l stats -d 'Print governor statistics to stderr at exit'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l markdown -d 'Markdown instead of --format (a table for a pull request or a wiki)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l markdown -d 'The same as --format markdown (a table for a pull request or a wiki)'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -215,7 +264,8 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -s h -l hel
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -233,7 +283,8 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -s h -l help
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -247,13 +298,14 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -s q -l qu
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -s h -l help -d 'Print help'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "stop" -d 'Stop a fault early and give it back'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "stop-all" -d 'Stop every fault'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "enable" -d 'Turn the kill switch off'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
-complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "run" -d 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "stop" -d 'Stop a fault early and give it back'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "stop-all" -d 'Stop every fault'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "enable" -d 'Turn the kill switch off'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
+complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand help; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

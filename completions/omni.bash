@@ -142,6 +142,9 @@ _omni() {
             omni__subcmd__chaos,report)
                 cmd="omni__subcmd__chaos__subcmd__report"
                 ;;
+            omni__subcmd__chaos,run)
+                cmd="omni__subcmd__chaos__subcmd__run"
+                ;;
             omni__subcmd__chaos,stop)
                 cmd="omni__subcmd__chaos__subcmd__stop"
                 ;;
@@ -171,6 +174,9 @@ _omni() {
                 ;;
             omni__subcmd__chaos__subcmd__help,report)
                 cmd="omni__subcmd__chaos__subcmd__help__subcmd__report"
+                ;;
+            omni__subcmd__chaos__subcmd__help,run)
+                cmd="omni__subcmd__chaos__subcmd__help__subcmd__run"
                 ;;
             omni__subcmd__chaos__subcmd__help,stop)
                 cmd="omni__subcmd__chaos__subcmd__help__subcmd__stop"
@@ -285,6 +291,9 @@ _omni() {
                 ;;
             omni__subcmd__help__subcmd__chaos,report)
                 cmd="omni__subcmd__help__subcmd__chaos__subcmd__report"
+                ;;
+            omni__subcmd__help__subcmd__chaos,run)
+                cmd="omni__subcmd__help__subcmd__chaos__subcmd__run"
                 ;;
             omni__subcmd__help__subcmd__chaos,stop)
                 cmd="omni__subcmd__help__subcmd__chaos__subcmd__stop"
@@ -413,7 +422,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -463,7 +472,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -513,7 +522,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -607,7 +616,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -693,7 +702,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -759,7 +768,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1033,7 +1042,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1091,7 +1100,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1161,7 +1170,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1235,7 +1244,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1313,7 +1322,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1383,7 +1392,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1465,7 +1474,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1539,7 +1548,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1618,7 +1627,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__chaos)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help inject proxy list stop stop-all report disable enable watchdog help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help inject run proxy list stop stop-all report disable enable watchdog help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1629,7 +1638,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1679,7 +1688,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1729,7 +1738,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1768,7 +1777,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__chaos__subcmd__help)
-            opts="inject proxy list stop stop-all report disable enable watchdog help"
+            opts="inject run proxy list stop stop-all report disable enable watchdog help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1879,6 +1888,20 @@ _omni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        omni__subcmd__chaos__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         omni__subcmd__chaos__subcmd__help__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1933,7 +1956,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2071,7 +2094,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2121,7 +2144,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2179,7 +2202,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2217,6 +2240,88 @@ _omni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        omni__subcmd__chaos__subcmd__run)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --dry-run --dry --rollback-strategy --hypothesis-strategy --hypothesis-frequency --fail-fast --journal-path --var --var-file --no-verify-tls --ignore-controls --python --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dry)
+                    COMPREPLY=($(compgen -W "probes actions activities pause" -- "${cur}"))
+                    return 0
+                    ;;
+                --rollback-strategy)
+                    COMPREPLY=($(compgen -W "always never deviated default" -- "${cur}"))
+                    return 0
+                    ;;
+                --hypothesis-strategy)
+                    COMPREPLY=($(compgen -W "default before-method-only after-method-only during-method-only continuously" -- "${cur}"))
+                    return 0
+                    ;;
+                --hypothesis-frequency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         omni__subcmd__chaos__subcmd__stop)
             opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2229,7 +2334,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2279,7 +2384,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2329,7 +2434,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2387,7 +2492,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2437,7 +2542,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2487,7 +2592,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2611,7 +2716,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2661,7 +2766,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2896,7 +3001,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help__subcmd__chaos)
-            opts="inject proxy list stop stop-all report disable enable watchdog"
+            opts="inject run proxy list stop stop-all report disable enable watchdog"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2980,6 +3085,20 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help__subcmd__chaos__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__chaos__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3317,7 +3436,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3367,7 +3486,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3417,7 +3536,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3471,7 +3590,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3683,7 +3802,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3733,7 +3852,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3791,7 +3910,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3845,7 +3964,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3899,7 +4018,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3981,7 +4100,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4035,7 +4154,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4097,7 +4216,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4151,7 +4270,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)

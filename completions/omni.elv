@@ -67,6 +67,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand inject 'Apply a fault for a duration, then give it back'
+            cand run 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)'
             cand proxy 'Serve a TCP fault proxy with Toxiproxy''s HTTP API (its clients work unchanged)'
             cand list 'Faults being held (--all: also the finished ones)'
             cand stop 'Stop a fault early and give it back'
@@ -116,6 +117,36 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --stats 'Print governor statistics to stderr at exit'
             cand --dry-run 'Print the plan and change nothing'
             cand --detach 'Run the fault in the background under the supervisor and print its lease'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;chaos;run'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --dry 'Record these activities without running them (Chaos Toolkit''s --dry)'
+            cand --rollback-strategy 'When rollbacks run (default: always; Chaos Toolkit''s "default" means always here)'
+            cand --hypothesis-strategy 'When the steady-state hypothesis is checked'
+            cand --hypothesis-frequency 'Seconds between two checks during the method (during-method-only, continuously)'
+            cand --journal-path 'Where the journal is written (Chaos Toolkit''s format)'
+            cand --var 'A configuration value, overriding the experiment''s (NAME[:TYPE]=VALUE; TYPE str, int, float, bool, json)'
+            cand --var-file 'Configuration and secrets from a JSON or YAML file ({"configuration": {...}, "secrets": {...}}), or environment variables from a .env file'
+            cand --python 'The Python interpreter for python activities'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --dry-run 'Check the experiment and print what would run, with values substituted; run nothing'
+            cand --fail-fast 'Stop the method as soon as a check during it fails'
+            cand --no-verify-tls 'Do not verify TLS certificates in http activities'
+            cand --ignore-controls 'Run an experiment that declares controls, without them'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -211,7 +242,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
             cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
             cand --stats 'Print governor statistics to stderr at exit'
-            cand --markdown 'Markdown instead of --format (a table for a pull request or a wiki)'
+            cand --markdown 'The same as --format markdown (a table for a pull request or a wiki)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -273,6 +304,7 @@ set edit:completion:arg-completer[omni] = {|@words|
         }
         &'omni;chaos;help'= {
             cand inject 'Apply a fault for a duration, then give it back'
+            cand run 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)'
             cand proxy 'Serve a TCP fault proxy with Toxiproxy''s HTTP API (its clients work unchanged)'
             cand list 'Faults being held (--all: also the finished ones)'
             cand stop 'Stop a fault early and give it back'
@@ -284,6 +316,8 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'omni;chaos;help;inject'= {
+        }
+        &'omni;chaos;help;run'= {
         }
         &'omni;chaos;help;proxy'= {
         }
@@ -1110,6 +1144,7 @@ set edit:completion:arg-completer[omni] = {|@words|
         }
         &'omni;help;chaos'= {
             cand inject 'Apply a fault for a duration, then give it back'
+            cand run 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)'
             cand proxy 'Serve a TCP fault proxy with Toxiproxy''s HTTP API (its clients work unchanged)'
             cand list 'Faults being held (--all: also the finished ones)'
             cand stop 'Stop a fault early and give it back'
@@ -1120,6 +1155,8 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand watchdog 'Give a lease back when its controller dies or its TTL passes (started by inject)'
         }
         &'omni;help;chaos;inject'= {
+        }
+        &'omni;help;chaos;run'= {
         }
         &'omni;help;chaos;proxy'= {
         }

@@ -28,7 +28,8 @@ complete -c omni -n "__fish_omni_needs_command" -l install -d 'Create every alia
 complete -c omni -n "__fish_omni_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -54,37 +55,40 @@ complete -c omni -n "__fish_omni_needs_command" -f -a "stop" -d 'Stop background
 complete -c omni -n "__fish_omni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c omni -n "__fish_omni_needs_command" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
 complete -c omni -n "__fish_omni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l color -d 'When to use colour' -r -f -a "auto\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -s q -l quiet -d 'Print only results and errors'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -l stats -d 'Print governor statistics to stderr at exit'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "stop" -d 'Stop a fault early and give it back'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "stop-all" -d 'Stop every fault'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "enable" -d 'Turn the kill switch off'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject proxy list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "run" -d 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "stop" -d 'Stop a fault early and give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "stop-all" -d 'Stop every fault'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "report" -d 'What each fault did (--format text, json, junit or markdown)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "disable" -d 'Turn the kill switch on: stop every fault and refuse new ones'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "enable" -d 'Turn the kill switch off'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "watchdog" -d 'Give a lease back when its controller dies or its TTL passes (started by inject)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -132,10 +136,51 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l dry-run -d 'Print the plan and change nothing'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l detach -d 'Run the fault in the background under the supervisor and print its lease'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+json\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l dry -d 'Record these activities without running them (Chaos Toolkit\'s --dry)' -r -f -a "probes\t''
+actions\t''
+activities\t''
+pause\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l rollback-strategy -d 'When rollbacks run (default: always; Chaos Toolkit\'s "default" means always here)' -r -f -a "always\t''
+never\t''
+deviated\t''
+default\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l hypothesis-strategy -d 'When the steady-state hypothesis is checked' -r -f -a "default\t''
+before-method-only\t''
+after-method-only\t''
+during-method-only\t''
+continuously\t''"
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l hypothesis-frequency -d 'Seconds between two checks during the method (during-method-only, continuously)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l journal-path -d 'Where the journal is written (Chaos Toolkit\'s format)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l var -d 'A configuration value, overriding the experiment\'s (NAME[:TYPE]=VALUE; TYPE str, int, float, bool, json)' -r
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l var-file -d 'Configuration and secrets from a JSON or YAML file ({"configuration": {...}, "secrets": {...}}), or environment variables from a .env file' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l python -d 'The Python interpreter for python activities' -r -F
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l dry-run -d 'Check the experiment and print what would run, with values substituted; run nothing'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l fail-fast -d 'Stop the method as soon as a check during it fails'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l no-verify-tls -d 'Do not verify TLS certificates in http activities'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l ignore-controls -d 'Run an experiment that declares controls, without them'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -156,7 +201,8 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -174,7 +220,8 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -191,7 +238,8 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -208,7 +256,8 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -221,12 +270,13 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print only results and errors'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l stats -d 'Print governor statistics to stderr at exit'
-complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l markdown -d 'Markdown instead of --format (a table for a pull request or a wiki)'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l markdown -d 'The same as --format markdown (a table for a pull request or a wiki)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -244,7 +294,8 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -262,7 +313,8 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -277,6 +329,7 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a fault early and give it back'
@@ -289,7 +342,8 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -316,7 +370,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -339,7 +394,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -357,7 +413,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -375,7 +432,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -394,7 +452,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -412,7 +471,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -432,7 +492,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -449,7 +510,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -468,7 +530,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -507,7 +570,8 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -537,7 +601,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_su
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -557,7 +622,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -584,7 +650,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -608,7 +675,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -633,7 +701,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -656,7 +725,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -682,7 +752,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -703,7 +774,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -724,7 +796,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -744,7 +817,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -767,7 +841,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -789,7 +864,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -825,7 +901,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -846,7 +923,8 @@ complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_su
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -863,7 +941,8 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -881,7 +960,8 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -903,7 +983,8 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ps" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ps" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand ps" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -921,7 +1002,8 @@ complete -c omni -n "__fish_omni_using_subcommand stop" -l grace -d 'How long to
 complete -c omni -n "__fish_omni_using_subcommand stop" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand stop" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand stop" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -941,7 +1023,8 @@ complete -c omni -n "__fish_omni_using_subcommand completions" -l out-dir -d 'Wr
 complete -c omni -n "__fish_omni_using_subcommand completions" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand completions" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -959,7 +1042,8 @@ complete -c omni -n "__fish_omni_using_subcommand man" -l out-dir -d 'Write ever
 complete -c omni -n "__fish_omni_using_subcommand man" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand man" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -983,6 +1067,7 @@ complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
 complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "run" -d 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "list" -d 'Faults being held (--all: also the finished ones)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "stop" -d 'Stop a fault early and give it back'

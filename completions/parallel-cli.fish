@@ -27,7 +27,8 @@ end
 complete -c parallel-cli -n "__fish_parallel_cli_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -55,7 +56,8 @@ complete -c parallel-cli -n "__fish_parallel_cli_needs_command" -f -a "help" -d 
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand submit" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand submit" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand submit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -78,7 +80,8 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand submit" -s h -
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand status" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand status" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -96,7 +99,8 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand status" -s h -
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand results" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand results" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand results" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -114,7 +118,8 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand results" -s h 
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand logs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand logs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand logs" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -133,7 +138,8 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand logs" -s h -l 
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand cancel" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand cancel" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -151,7 +157,8 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand cancel" -s h -
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand resume" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand resume" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -171,7 +178,8 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand resume" -s h -
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand jobs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand jobs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand jobs" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -188,7 +196,8 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand jobs" -s h -l 
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand explain" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand explain" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand explain" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -207,7 +216,8 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand explain" -s h 
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand run" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand run" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 json\t''
-junit\t''"
+junit\t''
+markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

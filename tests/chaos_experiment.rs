@@ -765,7 +765,14 @@ fn https_probes_verify_certificates_unless_told_not_to() {
     let home = tempfile::tempdir().unwrap();
     let (cert, key) = (home.path().join("c.pem"), home.path().join("k.pem"));
     let made = Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"])
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ])
         .args(["-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout"])
         .arg(&key)
         .arg("-out")
@@ -780,7 +787,14 @@ fn https_probes_verify_certificates_unless_told_not_to() {
     }
     let port = free_port();
     let mut server = Command::new("openssl")
-        .args(["s_server", "-quiet", "-www", "-accept", &port.to_string(), "-cert"])
+        .args([
+            "s_server",
+            "-quiet",
+            "-www",
+            "-accept",
+            &port.to_string(),
+            "-cert",
+        ])
         .arg(&cert)
         .arg("-key")
         .arg(&key)
@@ -813,6 +827,9 @@ fn https_probes_verify_certificates_unless_told_not_to() {
     assert_eq!(out.status.code(), Some(3), "{}", text(&out));
     let probe = &failed["steady_states"]["before"]["probes"][0];
     assert_eq!(probe["status"], "failed");
-    assert!(probe["exception"][0].as_str().unwrap().contains("TLS"), "{probe}");
+    assert!(
+        probe["exception"][0].as_str().unwrap().contains("TLS"),
+        "{probe}"
+    );
     assert_eq!(out_lax.status.code(), Some(0), "{}", text(&out_lax));
 }

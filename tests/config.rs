@@ -281,7 +281,7 @@ fn validation_bad_units_and_enums() {
     let (code, err) = bad_file("[output]\nformat = \"yaml\"\n");
     assert_eq!(code, Some(78));
     assert!(
-        err.contains("format: expected one of text, json, junit, found \"yaml\""),
+        err.contains("format: expected one of text, json, junit, markdown, found \"yaml\""),
         "{err}"
     );
 }

@@ -11,7 +11,11 @@
 #   2. the fault proxy with no toxics against a direct connection and against
 #   socat as a plain TCP relay: added p50/p99 latency per 64-byte round trip
 #   (issue 6: added p50 under 100 us) and throughput of a loopback transfer
-#   (issue 6: at least 1.5x socat's).
+#   (issue 6: at least 1.5x socat's);
+#   3. the experiment runner against Chaos Toolkit's (PyPI chaostoolkit):
+#   wall time of the same experiment, three process probes before and
+#   after a no-op method, run RUNS times by each (research: omni under
+#   10 ms; Chaos Toolkit pays Python's start-up).
 # Run on an idle machine: a busy core takes time from both hogs.
 #
 #   scripts/bench/chaos.sh [SECONDS] [ROUND_TRIPS] [MEGABYTES]
@@ -182,3 +186,34 @@ print(f"{'socat':<8} {s50:>8.1f} {s99:>8.1f} {s50 - d50:>10.1f} {s99 - d99:>10.1
 print(f"omni added p50 {o50 - d50:.1f} us (target < 100)  {'ok' if o50 - d50 < 100 else 'MISSED'}")
 print(f"omni/socat throughput {ot / st:.2f}x (target >= 1.5)  {'ok' if ot / st >= 1.5 else 'MISSED'}")
 PY
+
+# 3. The experiment runner against Chaos Toolkit's, on one file.
+if python3 -c 'import chaostoolkit' 2>/dev/null; then
+python3 - "$omni" "$work" "${RUNS:-20}" <<'PY'
+import json, os, subprocess, sys, time
+omni, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+probe = lambda n: {"type": "probe", "name": f"p{n}", "tolerance": 0,
+                   "provider": {"type": "process", "path": "true"}}
+exp = {"title": "no-op", "description": "three probes around a no-op method",
+       "steady-state-hypothesis": {"title": "h", "probes": [probe(n) for n in range(3)]},
+       "method": [{"type": "action", "name": "noop", "provider": {"type": "process", "path": "true"}}]}
+path = os.path.join(work, "noop.json")
+json.dump(exp, open(path, "w"))
+journal = os.path.join(work, "journal.json")
+def wall(cmd):
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
+        times.append(time.perf_counter() - t)
+    times.sort()
+    return times[len(times) // 2] * 1000
+o = wall([omni, "-q", "chaos", "run", "--journal-path", journal, path])
+c = wall([sys.executable, "-m", "chaostoolkit", "--log-file", os.path.join(work, "ctk.log"),
+          "run", "--journal-path", journal, path])
+print(f"\nexperiment runner, 3 probes before and after a no-op method (median of {runs})")
+print(f"omni {o:.1f} ms, chaos toolkit {c:.1f} ms: omni/ctk {o / c:.3f}x  (research: omni under 10 ms)")
+PY
+else
+  echo "chaos.sh: PyPI chaostoolkit is missing (python3 -m pip install chaostoolkit); runner comparison skipped" >&2
+fi

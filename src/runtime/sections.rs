@@ -101,7 +101,7 @@ pub static OUTPUT: Section = Section {
             name: "format",
             kind: Kind::Enum(Format::WORDS),
             default: Some("text"),
-            doc: "Report format: text for people, json for machines, junit (JUnit XML) where a report is test-like.",
+            doc: "Report format: text for people, json for machines, junit (JUnit XML) where a report is test-like, markdown for chaos reports and experiments.",
         },
         Key {
             name: "color",

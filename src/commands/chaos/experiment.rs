@@ -238,7 +238,7 @@ impl Observer for Channel {
     }
 }
 
-/// Progress lines on stderr, like Chaos Toolkit's log.
+/// Progress lines on stderr, like Chaos Toolkit's log (none under `-q`).
 struct Progress<'a> {
     quiet: bool,
     color: bool,
@@ -247,7 +247,9 @@ struct Progress<'a> {
 
 impl Progress<'_> {
     fn print(&self, level: Level, message: &str) {
-        if self.quiet && level == Level::Info {
+        // NB: -q silences the whole log; the summary on stdout (and the
+        // journal) say how the run went.
+        if self.quiet {
             return;
         }
         let stamp = crate::runtime::time::format_rfc3339(SystemTime::now());
