@@ -2,7 +2,8 @@
 //! pair that the test creates: UDP loss within binomial bounds of the set
 //! percentage, a partition that drops everything, and no rule left after
 //! stop, after `kill -9` of the controller, after the watchdog is gone too,
-//! and (stop-all) for a tagged rule no lease knows. Needs root.
+//! and (stop-all) for a tagged rule no lease knows, of this state directory
+//! or (--every-scope) of another. Needs root.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -20,6 +21,15 @@ struct Pair {
 }
 
 static NEXT: AtomicU32 = AtomicU32::new(0);
+
+/// Held (read) by every test while its rules exist; `stop-all
+/// --every-scope` deletes every omni rule on the machine, so the test that
+/// runs it takes it for writing.
+static RULES: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+fn sharing_rules() -> std::sync::RwLockReadGuard<'static, ()> {
+    RULES.read().unwrap_or_else(|p| p.into_inner())
+}
 
 fn ip(args: &[&str]) -> bool {
     Command::new("ip")
@@ -258,6 +268,7 @@ fn inject(home: &std::path::Path, p: &Pair, fault: &[&str]) -> std::process::Chi
 
 #[test]
 fn loss_drops_the_set_share_and_stop_removes_its_rule() {
+    let _shared = sharing_rules();
     let Some(p) = Pair::new("loss_drops_the_set_share_and_stop_removes_its_rule") else {
         return;
     };
@@ -285,6 +296,7 @@ fn loss_drops_the_set_share_and_stop_removes_its_rule() {
 
 #[test]
 fn a_partition_drops_everything_and_leaves_nothing_after_kill_9() {
+    let shared = sharing_rules();
     let Some(p) = Pair::new("a_partition_drops_everything_and_leaves_nothing_after_kill_9") else {
         return;
     };
@@ -358,6 +370,40 @@ fn a_partition_drops_everything_and_leaves_nothing_after_kill_9() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(p.tagged(), 0, "stop-all swept the leftover");
 
+    // Another state directory's rule: left to it, unless --every-scope
+    // (which no other test may see: it sweeps their rules too).
+    drop(shared);
+    let _alone = RULES.write().unwrap_or_else(|p| p.into_inner());
+    assert!(
+        Command::new("ip")
+            .args([
+                "netns", "exec", &p.a, "iptables", "-I", "OUTPUT", "-o", &p.va
+            ])
+            .args([
+                "-m",
+                "comment",
+                "--comment",
+                "omni:0badc0de:c-deadbeef",
+                "-j",
+                "DROP"
+            ])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = omni(home.path())
+        .args(["chaos", "stop-all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(p.tagged(), 1, "another scope's rule is not ours to sweep");
+    let out = omni(home.path())
+        .args(["chaos", "stop-all", "--every-scope"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(p.tagged(), 0, "--every-scope swept it");
+
     // A partition held for its duration ends with no rule left.
     let out = omni(home.path())
         .args(["chaos", "inject", "--netns", &p.a, "--interface", &p.va])
@@ -370,6 +416,7 @@ fn a_partition_drops_everything_and_leaves_nothing_after_kill_9() {
 
 #[test]
 fn network_faults_refuse_what_they_cannot_do() {
+    let _shared = sharing_rules();
     let home = tempfile::tempdir().unwrap();
     if !is_root() {
         let out = omni(home.path())
@@ -466,6 +513,7 @@ fn network_faults_refuse_what_they_cannot_do() {
 /// and the watchdog deletes the rule.
 #[test]
 fn latency_holds_packets_for_the_delay_and_never_black_holes() {
+    let _shared = sharing_rules();
     let Some(p) = Pair::new("latency_holds_packets_for_the_delay_and_never_black_holes") else {
         return;
     };
@@ -497,6 +545,7 @@ fn latency_holds_packets_for_the_delay_and_never_black_holes() {
 /// deviations of the set percentage; reordering without loss.
 #[test]
 fn duplicate_reorder_and_corrupt_change_the_set_share_of_packets() {
+    let _shared = sharing_rules();
     let Some(p) = Pair::new("duplicate_reorder_and_corrupt_change_the_set_share_of_packets") else {
         return;
     };

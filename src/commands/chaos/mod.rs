@@ -84,8 +84,8 @@ enum ChaosCommand {
     List(ListArgs),
     /// Stop a fault early and give it back
     Stop(StopArgs),
-    /// Stop every fault
-    StopAll,
+    /// Stop every fault (as root, also sweep leftover tagged rules)
+    StopAll(StopAllArgs),
     /// What each fault did (--format text, json, junit or markdown)
     Report(ReportArgs),
     /// Turn the kill switch on: stop every fault and refuse new ones
@@ -236,6 +236,13 @@ struct StopArgs {
 }
 
 #[derive(Args, Debug)]
+struct StopAllArgs {
+    /// Also sweep rules tagged by other state directories (every omni on this machine)
+    #[arg(long)]
+    every_scope: bool,
+}
+
+#[derive(Args, Debug)]
 struct ReportArgs {
     /// Only these leases (default: all that are kept)
     ids: Vec<String>,
@@ -283,8 +290,8 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
             })?;
             Ok(Exit::Success)
         }
-        ChaosCommand::StopAll => {
-            let stopped = stop_all(ctx, &leases)?;
+        ChaosCommand::StopAll(args) => {
+            let stopped = stop_all(ctx, &leases, args.every_scope)?;
             ctx.output.emit(&LeaseList {
                 leases: stopped,
                 disabled: None,
@@ -1013,6 +1020,7 @@ fn stop(
 fn stop_all(
     ctx: &Ctx,
     leases: &Leases,
+    every_scope: bool,
 ) -> Result<Vec<crate::systems::chaos::lease::Lease>, Failure> {
     let (all, _) = leases.list()?;
     let stopped = all
@@ -1029,8 +1037,8 @@ fn stop_all(
             .map(|l| l.id.clone())
             .collect();
         let scope = crate::systems::chaos::net::scope(leases.state());
-        for rule in crate::systems::chaos::net::sweep(&scope, &|id| active.iter().any(|a| a == id))
-        {
+        let scope = (!every_scope).then_some(scope.as_str());
+        for rule in crate::systems::chaos::net::sweep(scope, &|id| active.iter().any(|a| a == id)) {
             ctx.output
                 .note("omni chaos", &format!("swept a leftover rule: {rule}"));
         }
@@ -1062,7 +1070,7 @@ fn switch(ctx: &Ctx, state: &Path, leases: &Leases, global: bool, on: bool) -> O
         }
         std::fs::write(&path, b"omni chaos is disabled while this file exists\n")
             .map_err(|e| ChaosError::io("creating", &path, e))?;
-        let stopped = stop_all(ctx, leases)?;
+        let stopped = stop_all(ctx, leases, global)?;
         ctx.output.emit(&LeaseList {
             leases: stopped,
             disabled: Some(path),

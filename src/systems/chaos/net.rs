@@ -283,7 +283,8 @@ pub fn rules(spec: &NetSpec, scope: &str, id: &str, queue: u16) -> Vec<Rule> {
 
 /// Deletes every rule tagged `omni:<scope>:<id>` whose id `keep` rejects,
 /// in the root namespace and every named one; returns what it deleted.
-pub fn sweep(scope: &str, keep: &dyn Fn(&str) -> bool) -> Vec<String> {
+/// `scope` `None` means every scope: every state directory's rules.
+pub fn sweep(scope: Option<&str>, keep: &dyn Fn(&str) -> bool) -> Vec<String> {
     let every = std::iter::once(None).chain(namespaces().into_iter().map(Some));
     let mut deleted = Vec::new();
     for ns in every {
@@ -297,7 +298,7 @@ pub fn sweep(scope: &str, keep: &dyn Fn(&str) -> bool) -> Vec<String> {
             let Some((tag_scope, id)) = tagged_id(line) else {
                 continue;
             };
-            if tag_scope != scope || keep(id) {
+            if scope.is_some_and(|s| s != tag_scope) || keep(id) {
                 continue;
             }
             let Ok(words) = shell_split(rest) else {
