@@ -833,3 +833,43 @@ fn https_probes_verify_certificates_unless_told_not_to() {
     );
     assert_eq!(out_lax.status.code(), Some(0), "{}", text(&out_lax));
 }
+
+/// The kill switch turned on during a run stops the method like a signal;
+/// the rollbacks still run.
+#[test]
+fn the_kill_switch_stops_a_running_experiment() {
+    let home = tempfile::tempdir().unwrap();
+    let marker = home.path().join("rolled-back");
+    let started = home.path().join("started");
+    let exp = json!({
+        "title": "switched off", "description": "a long method",
+        "method": [action("long", &format!("touch {}; exec sleep 60", started.display()))],
+        "rollbacks": [action("mark", &format!("touch {}", marker.display()))]
+    });
+    let file = write(home.path(), "long.json", &exp);
+    let journal = home.path().join("j.json");
+    let child = omni(home.path())
+        .current_dir(home.path())
+        .args(["chaos", "run", "--journal-path"])
+        .arg(&journal)
+        .arg(&file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for("the long action to start", 20, || started.exists());
+    let t = Instant::now();
+    let out = omni(home.path())
+        .args(["chaos", "disable"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let out = child.wait_with_output().unwrap();
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out));
+    assert!(marker.exists(), "the rollback ran");
+    assert_eq!(read_json(&journal)["status"], "interrupted");
+    // And while it is on, no experiment starts.
+    let out = run_omni(home.path(), home.path(), &file, &journal, &[]);
+    assert_eq!(out.status.code(), Some(69), "{}", text(&out));
+}

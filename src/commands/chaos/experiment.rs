@@ -179,7 +179,7 @@ pub fn run(ctx: &Ctx, state: &Path, leases: &Leases, args: &RunArgs) -> Exitcome
     let observer: Arc<dyn Observer> = Arc::new(Channel(tx));
     let host = host();
     let journal = ctx.executor.block_on(async {
-        let signals = signals();
+        let signals = signals(state.to_path_buf());
         let run = runner::run(
             &experiment,
             provider_ctx,
@@ -266,10 +266,22 @@ impl Progress<'_> {
     }
 }
 
-/// SIGINT/SIGTERM: the first interrupts the method, the second the rollbacks.
-fn signals() -> Signals {
+/// SIGINT/SIGTERM: the first interrupts the method, the second the
+/// rollbacks. A kill switch appearing interrupts the method too (its faults'
+/// controllers give them back on their own).
+fn signals(state: PathBuf) -> Signals {
     let signals = Signals::default();
     let (interrupt, abort) = (signals.interrupt.clone(), signals.abort.clone());
+    let switched = interrupt.clone();
+    tokio::spawn(async move {
+        while !switched.is_cancelled() {
+            if kill_switch_on(&state).is_some() {
+                switched.cancel();
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    });
     tokio::spawn(async move {
         use tokio::signal::unix::{SignalKind, signal};
         let (Ok(mut term), Ok(mut int)) = (
