@@ -635,13 +635,13 @@ fn dry_run_plans_and_junit_reports() {
     assert!(plan.contains("connect to 127.0.0.1:"), "{plan}");
     assert!(!marker.exists() && !journal.exists(), "nothing ran");
 
-    let out = omni(home.path())
-        .current_dir(home.path())
-        .args(["--format", "junit", "chaos", "run", "--journal-path"])
-        .arg(&journal)
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = run_omni(
+        home.path(),
+        home.path(),
+        &file,
+        &journal,
+        &["--format", "junit"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let xml = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -661,13 +661,13 @@ fn dry_run_plans_and_junit_reports() {
     open["steady-state-hypothesis"]["probes"][0]["provider"]["address"] =
         json!(listener.local_addr().unwrap().to_string());
     let file = write(home.path(), "open.json", &open);
-    let out = omni(home.path())
-        .current_dir(home.path())
-        .args(["--format", "junit", "chaos", "run", "--journal-path"])
-        .arg(&journal)
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = run_omni(
+        home.path(),
+        home.path(),
+        &file,
+        &journal,
+        &["--format", "junit"],
+    );
     assert_eq!(out.status.code(), Some(3), "{}", text(&out));
     let xml = String::from_utf8_lossy(&out.stdout);
     assert!(

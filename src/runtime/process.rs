@@ -436,8 +436,17 @@ impl GroupLedger {
 /// and record what happened instead of dying with them still running. Must
 /// be called inside the runtime; the watcher ends with the runtime.
 pub fn cancel_on_signals() -> CancellationToken {
-    let cancel = CancellationToken::new();
-    let token = cancel.clone();
+    let [cancel] = cancel_on_signals_staged();
+    cancel
+}
+
+/// N tokens for N successive SIGINT/SIGTERMs: the first signal cancels the
+/// first token, the second the second, and so on (a command that winds
+/// down on the first Ctrl-C and gives up the wind-down on the second).
+/// Must be called inside the runtime.
+pub fn cancel_on_signals_staged<const N: usize>() -> [CancellationToken; N] {
+    let tokens: [CancellationToken; N] = std::array::from_fn(|_| CancellationToken::new());
+    let stages = tokens.clone();
     tokio::spawn(async move {
         use tokio::signal::unix::{SignalKind, signal};
         let (Ok(mut term), Ok(mut int)) = (
@@ -446,13 +455,15 @@ pub fn cancel_on_signals() -> CancellationToken {
         ) else {
             return;
         };
-        tokio::select! {
-            _ = term.recv() => {}
-            _ = int.recv() => {}
+        for token in stages {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = int.recv() => {}
+            }
+            token.cancel();
         }
-        token.cancel();
     });
-    cancel
+    tokens
 }
 
 fn lazy_path(sink: &Sink) -> Option<PathBuf> {

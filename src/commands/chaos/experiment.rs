@@ -270,8 +270,7 @@ impl Progress<'_> {
 /// rollbacks. A kill switch appearing interrupts the method too (its faults'
 /// controllers give them back on their own).
 fn signals(state: PathBuf) -> Signals {
-    let signals = Signals::default();
-    let (interrupt, abort) = (signals.interrupt.clone(), signals.abort.clone());
+    let [interrupt, abort] = crate::runtime::process::cancel_on_signals_staged();
     let switched = interrupt.clone();
     tokio::spawn(async move {
         while !switched.is_cancelled() {
@@ -282,23 +281,7 @@ fn signals(state: PathBuf) -> Signals {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     });
-    tokio::spawn(async move {
-        use tokio::signal::unix::{SignalKind, signal};
-        let (Ok(mut term), Ok(mut int)) = (
-            signal(SignalKind::terminate()),
-            signal(SignalKind::interrupt()),
-        ) else {
-            return;
-        };
-        for token in [interrupt, abort] {
-            tokio::select! {
-                _ = term.recv() => {}
-                _ = int.recv() => {}
-            }
-            token.cancel();
-        }
-    });
-    signals
+    Signals { interrupt, abort }
 }
 
 fn host() -> runner::Host {

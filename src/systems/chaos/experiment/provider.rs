@@ -207,12 +207,7 @@ async fn run_process(
         ),
         _ => program,
     };
-    let mut spec = TaskSpec::shell(command);
-    spec.stdout = Sink::Capture;
-    spec.stderr = Sink::Capture;
-    spec.timeout = seconds(provider.get("timeout"));
-    spec.grace = ctx.grace;
-    spec.env = ctx.child_env.clone();
+    let spec = captured(command, provider, ctx);
     let done = process::run(&spec, cancel)
         .await
         .map_err(|e| format!("cannot run {}: {e}", path.display()))?;
@@ -233,6 +228,18 @@ async fn run_process(
         Value::String(String::from_utf8_lossy(&done.stderr).into_owned()),
     );
     Ok(Value::Object(out))
+}
+
+/// A shell task with its output captured, the provider's `timeout`, and
+/// the run's grace period and environment.
+fn captured(command: String, provider: &Map<String, Value>, ctx: &Context) -> TaskSpec {
+    let mut spec = TaskSpec::shell(command);
+    spec.stdout = Sink::Capture;
+    spec.stderr = Sink::Capture;
+    spec.timeout = seconds(provider.get("timeout"));
+    spec.grace = ctx.grace;
+    spec.env = ctx.child_env.clone();
+    spec
 }
 
 fn words<'a>(program: String, items: impl Iterator<Item = &'a Value>) -> String {
@@ -459,13 +466,8 @@ async fn run_python(
         call.insert("secrets".into(), Value::Object(merged));
     }
     let python = quote(&ctx.python.to_string_lossy());
-    let mut spec = TaskSpec::shell(format!("{python} -c {}", quote(PYTHON_BOOT)));
+    let mut spec = captured(format!("{python} -c {}", quote(PYTHON_BOOT)), provider, ctx);
     spec.stdin = Some(Value::Object(call).to_string().into_bytes());
-    spec.stdout = Sink::Capture;
-    spec.stderr = Sink::Capture;
-    spec.timeout = seconds(provider.get("timeout"));
-    spec.grace = ctx.grace;
-    spec.env = ctx.child_env.clone();
     let done = process::run(&spec, cancel)
         .await
         .map_err(|e| format!("cannot run {}: {e}", ctx.python.display()))?;
