@@ -26,7 +26,9 @@ end
 
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -58,7 +60,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -f -a "ver
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -79,7 +83,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -107,7 +113,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" 
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -132,7 +140,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" 
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -158,7 +168,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -182,7 +194,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" 
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -209,7 +223,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -231,7 +247,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-fil
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -253,7 +271,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-f
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -274,7 +294,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-c
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -298,7 +320,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-c
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -321,7 +345,9 @@ complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -s h -l help -d 'Print help'
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l color -d 'When to use colour' -r -f -a "auto\t''

@@ -26,7 +26,9 @@ end
 
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -56,7 +58,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "watchdog" -d 'G
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -108,7 +112,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l detach -d
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -148,7 +154,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l ignore-contr
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -170,7 +178,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l detach -d 
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -189,7 +199,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l all -d 'Als
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -207,7 +219,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -l stats -d 'P
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -226,7 +240,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -l every-s
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -245,7 +261,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l markdown 
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -264,7 +282,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -l global -
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -283,7 +303,9 @@ complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -l global -d
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -s h -l help -d 'Print help'
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -l color -d 'When to use colour' -r -f -a "auto\t''

@@ -31,6 +31,9 @@ _omni() {
             omni,help)
                 cmd="omni__subcmd__help"
                 ;;
+            omni,ledger)
+                cmd="omni__subcmd__ledger"
+                ;;
             omni,man)
                 cmd="omni__subcmd__man"
                 ;;
@@ -226,6 +229,9 @@ _omni() {
             omni__subcmd__help,help)
                 cmd="omni__subcmd__help__subcmd__help"
                 ;;
+            omni__subcmd__help,ledger)
+                cmd="omni__subcmd__help__subcmd__ledger"
+                ;;
             omni__subcmd__help,man)
                 cmd="omni__subcmd__help__subcmd__man"
                 ;;
@@ -313,6 +319,24 @@ _omni() {
             omni__subcmd__help__subcmd__config,show)
                 cmd="omni__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            omni__subcmd__help__subcmd__ledger,checkpoint)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__checkpoint"
+                ;;
+            omni__subcmd__help__subcmd__ledger,init)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__init"
+                ;;
+            omni__subcmd__help__subcmd__ledger,prove)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__prove"
+                ;;
+            omni__subcmd__help__subcmd__ledger,query)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__query"
+                ;;
+            omni__subcmd__help__subcmd__ledger,record)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__record"
+                ;;
+            omni__subcmd__help__subcmd__ledger,verify)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__verify"
+                ;;
             omni__subcmd__help__subcmd__parallel,cancel)
                 cmd="omni__subcmd__help__subcmd__parallel__subcmd__cancel"
                 ;;
@@ -339,6 +363,48 @@ _omni() {
                 ;;
             omni__subcmd__help__subcmd__parallel,submit)
                 cmd="omni__subcmd__help__subcmd__parallel__subcmd__submit"
+                ;;
+            omni__subcmd__ledger,checkpoint)
+                cmd="omni__subcmd__ledger__subcmd__checkpoint"
+                ;;
+            omni__subcmd__ledger,help)
+                cmd="omni__subcmd__ledger__subcmd__help"
+                ;;
+            omni__subcmd__ledger,init)
+                cmd="omni__subcmd__ledger__subcmd__init"
+                ;;
+            omni__subcmd__ledger,prove)
+                cmd="omni__subcmd__ledger__subcmd__prove"
+                ;;
+            omni__subcmd__ledger,query)
+                cmd="omni__subcmd__ledger__subcmd__query"
+                ;;
+            omni__subcmd__ledger,record)
+                cmd="omni__subcmd__ledger__subcmd__record"
+                ;;
+            omni__subcmd__ledger,verify)
+                cmd="omni__subcmd__ledger__subcmd__verify"
+                ;;
+            omni__subcmd__ledger__subcmd__help,checkpoint)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__checkpoint"
+                ;;
+            omni__subcmd__ledger__subcmd__help,help)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__help"
+                ;;
+            omni__subcmd__ledger__subcmd__help,init)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__init"
+                ;;
+            omni__subcmd__ledger__subcmd__help,prove)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__prove"
+                ;;
+            omni__subcmd__ledger__subcmd__help,query)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__query"
+                ;;
+            omni__subcmd__ledger__subcmd__help,record)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__record"
+                ;;
+            omni__subcmd__ledger__subcmd__help,verify)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__verify"
                 ;;
             omni__subcmd__parallel,cancel)
                 cmd="omni__subcmd__parallel__subcmd__cancel"
@@ -407,7 +473,7 @@ _omni() {
 
     case "${cmd}" in
         omni)
-            opts="-q -v -h -V --list --install --dry-run --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help --version chaos parallel attest config ps stop completions man help"
+            opts="-q -v -h -V --list --install --dry-run --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help --version chaos parallel attest ledger config ps stop completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -422,7 +488,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -472,7 +538,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -522,7 +588,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -616,7 +682,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -702,7 +768,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -768,7 +834,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1042,7 +1108,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1100,7 +1166,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1170,7 +1236,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1244,7 +1310,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1322,7 +1388,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1392,7 +1458,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1474,7 +1540,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1548,7 +1614,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1638,7 +1704,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1688,7 +1754,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1738,7 +1804,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1956,7 +2022,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2094,7 +2160,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2144,7 +2210,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2202,7 +2268,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2252,7 +2318,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2334,7 +2400,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2384,7 +2450,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2434,7 +2500,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2492,7 +2558,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2542,7 +2608,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2592,7 +2658,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2716,7 +2782,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2766,7 +2832,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2805,7 +2871,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help)
-            opts="chaos parallel attest config ps stop completions man help"
+            opts="chaos parallel attest ledger config ps stop completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3238,6 +3304,104 @@ _omni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        omni__subcmd__help__subcmd__ledger)
+            opts="init record query verify checkpoint prove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__prove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__query)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__record)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         omni__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3420,6 +3584,552 @@ _omni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        omni__subcmd__ledger)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help init record query verify checkpoint prove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__checkpoint)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help)
+            opts="init record query verify checkpoint prove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__prove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__query)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__record)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__init)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --domain --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__prove)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --inclusion --consistency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inclusion)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --consistency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__query)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --type --since --source --min-severity --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-severity)
+                    COMPREPLY=($(compgen -W "low medium high critical" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__record)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --type --source --severity --ttl --meta --time --batch --commit-every --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --severity)
+                    COMPREPLY=($(compgen -W "low medium high critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --commit-every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__verify)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         omni__subcmd__man)
             opts="-q -v -h --out-dir --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3436,7 +4146,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3486,7 +4196,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3536,7 +4246,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3590,7 +4300,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3802,7 +4512,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3852,7 +4562,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3910,7 +4620,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3964,7 +4674,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4018,7 +4728,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4100,7 +4810,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4154,7 +4864,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4216,7 +4926,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4270,7 +4980,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -27,7 +27,9 @@ end
 complete -c omni -n "__fish_omni_needs_command" -l install -d 'Create every alias link (chaos-cli, omni-chaos, …) in DIR' -r -F
 complete -c omni -n "__fish_omni_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -49,6 +51,7 @@ complete -c omni -n "__fish_omni_needs_command" -s V -l version -d 'Print versio
 complete -c omni -n "__fish_omni_needs_command" -f -a "chaos" -d 'Inject faults (CPU, memory, disk, processes) as leases that are always given back'
 complete -c omni -n "__fish_omni_needs_command" -f -a "parallel" -d 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel\'s interface'
 complete -c omni -n "__fish_omni_needs_command" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
+complete -c omni -n "__fish_omni_needs_command" -f -a "ledger" -d 'A signed, Merkle-proven ledger of security events'
 complete -c omni -n "__fish_omni_needs_command" -f -a "config" -d 'Show, check or create the configuration file'
 complete -c omni -n "__fish_omni_needs_command" -f -a "ps" -d 'List what omni runs in the background, across systems'
 complete -c omni -n "__fish_omni_needs_command" -f -a "stop" -d 'Stop background work started with --detach'
@@ -57,7 +60,9 @@ complete -c omni -n "__fish_omni_needs_command" -f -a "man" -d 'Print a man page
 complete -c omni -n "__fish_omni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -86,7 +91,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_sub
 complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -138,7 +145,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -178,7 +187,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -200,7 +211,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -219,7 +232,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -237,7 +252,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -256,7 +273,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -275,7 +294,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -294,7 +315,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -313,7 +336,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -342,7 +367,9 @@ complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcomm
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -370,7 +397,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -394,7 +423,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -413,7 +444,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -432,7 +465,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -452,7 +487,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -471,7 +508,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -492,7 +531,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -510,7 +551,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -530,7 +573,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -570,7 +615,9 @@ complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subc
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -601,7 +648,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_su
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -622,7 +671,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -650,7 +701,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -675,7 +728,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -701,7 +756,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -725,7 +782,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -752,7 +811,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -774,7 +835,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -796,7 +859,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -817,7 +882,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -841,7 +908,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -864,7 +933,9 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -899,9 +970,192 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "quote" -d 'Take a TPM quote and write it in tpm2-tools\' formats (for tpm2_checkquote)'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "verify-quote" -d 'Check a quote in tpm2-tools\' files (as tpm2_checkquote does); exit 1 when invalid'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l domain -d 'The organisation this node reports for' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l type -d 'The event type (malicious_ip, brute_force, scanner, ...)' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l source -d 'The offending address or network (IPv4/IPv6, CIDR)' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l severity -d 'low, medium, high or critical' -r -f -a "low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l ttl -d 'How long the event stays active (0: until removed)' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l meta -d 'Details, a JSON object (\'{"attempts":5}\')' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l time -d 'When it was seen (RFC 3339 UTC; default now)' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l batch -d 'Read events as JSON lines ({"type","source","severity","ttl","meta","time"}) from FILE, or - for stdin (a stream: each commit is acknowledged as it is made)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l commit-every -d 'With --batch: commit (sync and checkpoint) every N events, or sooner when the input pauses' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l type -d 'Only this event type' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l since -d 'Only events seen since ("24h ago", "30m", or RFC 3339)' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l source -d 'Only sources inside this network' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l min-severity -d 'Only this severity and above' -r -f -a "low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l inclusion -d 'The entry id (or its index) to prove included' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l consistency -d 'OLD_SIZE [NEW_SIZE]: prove the tree of OLD_SIZE entries is a prefix of NEW_SIZE (default: now)' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -923,7 +1177,9 @@ complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_su
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -941,7 +1197,9 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -960,7 +1218,9 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l path -d 'Where to write it (\'-\' for stdout) [default: $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -983,7 +1243,9 @@ complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand ps" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ps" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand ps" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -1002,7 +1264,9 @@ complete -c omni -n "__fish_omni_using_subcommand ps" -s h -l help -d 'Print hel
 complete -c omni -n "__fish_omni_using_subcommand stop" -l grace -d 'How long to wait before terminating [default: [governor] stop_grace]' -r
 complete -c omni -n "__fish_omni_using_subcommand stop" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand stop" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand stop" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -1023,7 +1287,9 @@ complete -c omni -n "__fish_omni_using_subcommand completions" -l alias -d 'Comp
 complete -c omni -n "__fish_omni_using_subcommand completions" -l out-dir -d 'Write every script (all shells, omni and each alias) into DIR' -r -F
 complete -c omni -n "__fish_omni_using_subcommand completions" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand completions" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -1042,7 +1308,9 @@ complete -c omni -n "__fish_omni_using_subcommand completions" -s h -l help -d '
 complete -c omni -n "__fish_omni_using_subcommand man" -l out-dir -d 'Write every page (omni, each command, each alias) into DIR' -r -F
 complete -c omni -n "__fish_omni_using_subcommand man" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand man" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c omni -n "__fish_omni_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -1058,15 +1326,16 @@ complete -c omni -n "__fish_omni_using_subcommand man" -s q -l quiet -d 'Print o
 complete -c omni -n "__fish_omni_using_subcommand man" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand man" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand man" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "chaos" -d 'Inject faults (CPU, memory, disk, processes) as leases that are always given back'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "parallel" -d 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel\'s interface'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "config" -d 'Show, check or create the configuration file'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "ps" -d 'List what omni runs in the background, across systems'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "stop" -d 'Stop background work started with --detach'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
-complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "chaos" -d 'Inject faults (CPU, memory, disk, processes) as leases that are always given back'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "parallel" -d 'Run shell tasks in parallel: task graphs with caching and resume, GNU parallel\'s interface'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "attest" -d 'Ed25519 attestations (in-toto Statement v1 in DSSE envelopes): create and verify'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "ledger" -d 'A signed, Merkle-proven ledger of security events'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "config" -d 'Show, check or create the configuration file'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "ps" -d 'List what omni runs in the background, across systems'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "stop" -d 'Stop background work started with --detach'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "man" -d 'Print a man page (roff): omni\'s, a system\'s or a command\'s'
+complete -c omni -n "__fish_omni_using_subcommand help; and not __fish_seen_subcommand_from chaos parallel attest ledger config ps stop completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "inject" -d 'Apply a fault for a duration, then give it back'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "run" -d 'Run a Chaos Toolkit experiment: hypothesis, method, rollbacks, journal (exit 0 held, 1 deviated)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from chaos" -f -a "proxy" -d 'Serve a TCP fault proxy with Toxiproxy\'s HTTP API (its clients work unchanged)'
@@ -1098,6 +1367,12 @@ complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcomma
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "export-cert" -d 'Issue a short-lived X.509 certificate for a valid attestation (exit 1 when invalid)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "quote" -d 'Take a TPM quote and write it in tpm2-tools\' formats (for tpm2_checkquote)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from attest" -f -a "verify-quote" -d 'Check a quote in tpm2-tools\' files (as tpm2_checkquote does); exit 1 when invalid'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration and the layer each value came from'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate a configuration file (default: the one omni would load)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented default configuration file'

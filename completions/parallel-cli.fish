@@ -26,7 +26,9 @@ end
 
 complete -c parallel-cli -n "__fish_parallel_cli_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -55,7 +57,9 @@ complete -c parallel-cli -n "__fish_parallel_cli_needs_command" -f -a "run" -d '
 complete -c parallel-cli -n "__fish_parallel_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand submit" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand submit" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand submit" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -79,7 +83,9 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand submit" -l kee
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand submit" -s h -l help -d 'Print help'
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand status" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand status" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -98,7 +104,9 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand status" -l sta
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand status" -s h -l help -d 'Print help'
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand results" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand results" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand results" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -117,7 +125,9 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand results" -l st
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand results" -s h -l help -d 'Print help'
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand logs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand logs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand logs" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -137,7 +147,9 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand logs" -l stats
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand cancel" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand cancel" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -156,7 +168,9 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand cancel" -l sta
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand cancel" -s h -l help -d 'Print help'
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand resume" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand resume" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -177,7 +191,9 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand resume" -l hal
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand resume" -s h -l help -d 'Print help'
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand jobs" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand jobs" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand jobs" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -195,7 +211,9 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand jobs" -l stats
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand jobs" -s h -l help -d 'Print help'
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand explain" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand explain" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand explain" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -215,7 +233,9 @@ complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand explain" -l st
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand run" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand run" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
 json\t''
+jsonl\t''
 junit\t''
 markdown\t''"
 complete -c parallel-cli -n "__fish_parallel_cli_using_subcommand run" -l color -d 'When to use colour' -r -f -a "auto\t''

@@ -281,7 +281,9 @@ fn validation_bad_units_and_enums() {
     let (code, err) = bad_file("[output]\nformat = \"yaml\"\n");
     assert_eq!(code, Some(78));
     assert!(
-        err.contains("format: expected one of text, json, junit, markdown, found \"yaml\""),
+        err.contains(
+            "format: expected one of text, table, json, jsonl, junit, markdown, found \"yaml\""
+        ),
         "{err}"
     );
 }
@@ -367,7 +369,7 @@ fn missing_explicit_file_is_66_and_json_errors_stay_on_stderr() {
 
 #[test]
 fn compiled_out_system_sections_are_accepted() {
-    let (code, err) = bad_file("[ledger]\nport = 9000\n[governor]\nworkers = 2\n");
+    let (code, err) = bad_file("[lattice]\nport = 9000\n[governor]\nworkers = 2\n");
     assert_eq!(code, Some(0), "{err}");
 }
 

@@ -140,7 +140,10 @@ fn bash_completes_first_and_second_level() {
     let prefix = bash_complete(&["omni", "con"]);
     assert_eq!(prefix, vec!["config".to_string()]);
     let format = bash_complete(&["omni", "--format", ""]);
-    assert_eq!(format, ["text", "json", "junit", "markdown"]);
+    assert_eq!(
+        format,
+        ["text", "table", "json", "jsonl", "junit", "markdown"]
+    );
 }
 
 #[test]

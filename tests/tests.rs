@@ -44,6 +44,8 @@ mod chaos_experiment;
 mod chaos_net;
 #[cfg(feature = "chaos")]
 mod chaos_proxy;
+#[cfg(feature = "ledger")]
+mod ledger;
 #[cfg(feature = "parallel")]
 mod parallel;
 #[cfg(feature = "parallel")]

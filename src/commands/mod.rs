@@ -22,6 +22,8 @@ pub use crate::cli::Ctx;
 pub mod attest;
 #[cfg(feature = "chaos")]
 pub mod chaos;
+#[cfg(feature = "ledger")]
+pub mod ledger;
 #[cfg(feature = "parallel")]
 pub mod parallel;
 
@@ -113,6 +115,8 @@ pub static SYSTEMS: &[SystemEntry] = &[
     parallel::ENTRY,
     #[cfg(feature = "attest")]
     attest::ENTRY,
+    #[cfg(feature = "ledger")]
+    ledger::ENTRY,
 ];
 
 /// The known system a name refers to (`chaos`, `chaos-cli`, `omni-chaos`).

@@ -37,11 +37,15 @@ pub enum Format {
     /// Markdown, for reports meant for a pull request or a wiki (fault
     /// and experiment reports); others refuse it (exit 2).
     Markdown,
+    /// One JSON document per line, for reports that are lists (ledger
+    /// queries); others refuse it (exit 2).
+    Jsonl,
 }
 
 impl Format {
     /// The words `--format` accepts.
-    pub const WORDS: &'static [&'static str] = &["text", "json", "junit", "markdown"];
+    pub const WORDS: &'static [&'static str] =
+        &["text", "table", "json", "jsonl", "junit", "markdown"];
 
     /// Parses a validated word.
     pub fn from_word(word: &str) -> Format {
@@ -49,6 +53,7 @@ impl Format {
             "json" => Format::Json,
             "junit" => Format::Junit,
             "markdown" => Format::Markdown,
+            "jsonl" => Format::Jsonl,
             _ => Format::Text,
         }
     }
@@ -176,6 +181,11 @@ pub trait Render: Serialize {
     fn markdown(&self) -> Option<String> {
         None
     }
+
+    /// The JSON-lines form (one document per line), for lists.
+    fn jsonl(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Rendering decisions plus the streams, shared by one invocation.
@@ -283,6 +293,15 @@ impl Output {
                     ));
                 }
             },
+            Format::Jsonl => match report.jsonl() {
+                Some(lines) => buf.write_all(lines.as_bytes()),
+                None => {
+                    return Err(Failure::new(
+                        Exit::Usage,
+                        "--format jsonl is not available for this command (use text or json)",
+                    ));
+                }
+            },
         };
         result
             .and_then(|()| buf.flush())
@@ -318,7 +337,7 @@ impl Output {
     pub fn emit_err<R: Render + ?Sized>(&self, report: &R) {
         let mut err = self.err.lock().unwrap_or_else(|p| p.into_inner());
         let _ = match self.format {
-            Format::Json => serde_json::to_writer(&mut *err, report)
+            Format::Json | Format::Jsonl => serde_json::to_writer(&mut *err, report)
                 .map_err(io::Error::from)
                 .and_then(|()| err.write_all(b"\n")),
             Format::Text | Format::Junit | Format::Markdown => {
@@ -352,7 +371,7 @@ pub fn write_error(
 ) -> io::Result<()> {
     let chain = failure.chain();
     match format {
-        Format::Json => {
+        Format::Json | Format::Jsonl => {
             let doc = serde_json::json!({
                 "error": {
                     "kind": failure.exit().kind(),

@@ -101,7 +101,7 @@ pub static OUTPUT: Section = Section {
             name: "format",
             kind: Kind::Enum(Format::WORDS),
             default: Some("text"),
-            doc: "Report format: text for people, json for machines, junit (JUnit XML) where a report is test-like, markdown for chaos reports and experiments.",
+            doc: "Report format: text (or table) for people, json for machines, jsonl for lists, junit (JUnit XML) where a report is test-like, markdown for chaos reports and experiments.",
         },
         Key {
             name: "color",

@@ -8,5 +8,7 @@
 pub mod attest;
 #[cfg(feature = "chaos")]
 pub mod chaos;
+#[cfg(feature = "ledger")]
+pub mod ledger;
 #[cfg(feature = "parallel")]
 pub mod parallel;

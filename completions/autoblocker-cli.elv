@@ -1,0 +1,201 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[autoblocker-cli] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'autoblocker-cli'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'autoblocker-cli'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a ledger: its data directory and the node''s signing key'
+            cand record 'Append signed events (one from the flags, or JSON lines with --batch)'
+            cand query 'List events (--format table, json or jsonl)'
+            cand verify 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+            cand checkpoint 'Print the latest signed checkpoint (C2SP signed note)'
+            cand prove 'Print an inclusion or consistency proof (RFC 6962/9162)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'autoblocker-cli;init'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --domain 'The organisation this node reports for'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'autoblocker-cli;record'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --type 'The event type (malicious_ip, brute_force, scanner, ...)'
+            cand --source 'The offending address or network (IPv4/IPv6, CIDR)'
+            cand --severity 'low, medium, high or critical'
+            cand --ttl 'How long the event stays active (0: until removed)'
+            cand --meta 'Details, a JSON object (''{"attempts":5}'')'
+            cand --time 'When it was seen (RFC 3339 UTC; default now)'
+            cand --batch 'Read events as JSON lines ({"type","source","severity","ttl","meta","time"}) from FILE, or - for stdin (a stream: each commit is acknowledged as it is made)'
+            cand --commit-every 'With --batch: commit (sync and checkpoint) every N events, or sooner when the input pauses'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'autoblocker-cli;query'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --type 'Only this event type'
+            cand --since 'Only events seen since ("24h ago", "30m", or RFC 3339)'
+            cand --source 'Only sources inside this network'
+            cand --min-severity 'Only this severity and above'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'autoblocker-cli;verify'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'autoblocker-cli;checkpoint'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'autoblocker-cli;prove'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --inclusion 'The entry id (or its index) to prove included'
+            cand --consistency 'OLD_SIZE [NEW_SIZE]: prove the tree of OLD_SIZE entries is a prefix of NEW_SIZE (default: now)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'autoblocker-cli;help'= {
+            cand init 'Create a ledger: its data directory and the node''s signing key'
+            cand record 'Append signed events (one from the flags, or JSON lines with --batch)'
+            cand query 'List events (--format table, json or jsonl)'
+            cand verify 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+            cand checkpoint 'Print the latest signed checkpoint (C2SP signed note)'
+            cand prove 'Print an inclusion or consistency proof (RFC 6962/9162)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'autoblocker-cli;help;init'= {
+        }
+        &'autoblocker-cli;help;record'= {
+        }
+        &'autoblocker-cli;help;query'= {
+        }
+        &'autoblocker-cli;help;verify'= {
+        }
+        &'autoblocker-cli;help;checkpoint'= {
+        }
+        &'autoblocker-cli;help;prove'= {
+        }
+        &'autoblocker-cli;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

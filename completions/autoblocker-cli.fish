@@ -1,0 +1,208 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_autoblocker_cli_global_optspecs
+    string join \n config= format= color= q/quiet v/verbose workers= cpu-percent= memory-limit= io-ops= seed= sandbox= stats h/help V/version
+end
+
+function __fish_autoblocker_cli_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_autoblocker_cli_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_autoblocker_cli_using_subcommand
+    set -l cmd (__fish_autoblocker_cli_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -s V -l version -d 'Print version'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l domain -d 'The organisation this node reports for' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l type -d 'The event type (malicious_ip, brute_force, scanner, ...)' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l source -d 'The offending address or network (IPv4/IPv6, CIDR)' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l severity -d 'low, medium, high or critical' -r -f -a "low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l ttl -d 'How long the event stays active (0: until removed)' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l meta -d 'Details, a JSON object (\'{"attempts":5}\')' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l time -d 'When it was seen (RFC 3339 UTC; default now)' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l batch -d 'Read events as JSON lines ({"type","source","severity","ttl","meta","time"}) from FILE, or - for stdin (a stream: each commit is acknowledged as it is made)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l commit-every -d 'With --batch: commit (sync and checkpoint) every N events, or sooner when the input pauses' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l type -d 'Only this event type' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l since -d 'Only events seen since ("24h ago", "30m", or RFC 3339)' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l source -d 'Only sources inside this network' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l min-severity -d 'Only this severity and above' -r -f -a "low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l inclusion -d 'The entry id (or its index) to prove included' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l consistency -d 'OLD_SIZE [NEW_SIZE]: prove the tree of OLD_SIZE entries is a prefix of NEW_SIZE (default: now)' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,853 @@
+//! `omni ledger` (alias `autoblocker-cli`): parse, drive systems::ledger,
+//! hand the report to the output.
+
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use clap::{ArgMatches, Args, Command, FromArgMatches, Subcommand};
+use serde::Serialize;
+
+use super::SystemEntry;
+use crate::cli::Ctx;
+use crate::runtime::config::Section;
+use crate::runtime::error::{Exit, Failure};
+use crate::runtime::output::{Outcome, Render, Style};
+use crate::runtime::time::{format_rfc3339, parse_rfc3339};
+use crate::runtime::units::parse_duration;
+use crate::systems::ledger::event::{Body, Event, Net, Severity, b64, entry_id};
+use crate::systems::ledger::merkle::{self, Hash};
+use crate::systems::ledger::verify::{self, Broken};
+use crate::systems::ledger::{self, Ledger, LedgerError};
+
+/// `[ledger]`.
+pub static SECTION: Section = Section {
+    name: "ledger",
+    doc: "The security-event ledger (omni ledger).",
+    keys: &[],
+};
+
+/// The registry entry.
+pub const ENTRY: SystemEntry = SystemEntry {
+    id: "ledger",
+    alias: "autoblocker-cli",
+    about: "A signed, Merkle-proven ledger of security events",
+    section: &SECTION,
+    command,
+    run,
+    needs_runtime: false,
+};
+
+#[derive(Subcommand, Debug)]
+#[command(defer = true)]
+enum LedgerCommand {
+    /// Create a ledger: its data directory and the node's signing key
+    Init(InitArgs),
+    /// Append signed events (one from the flags, or JSON lines with --batch)
+    Record(Box<RecordArgs>),
+    /// List events (--format table, json or jsonl)
+    Query(QueryArgs),
+    /// Recompute every signature and the Merkle tree; exit 1 naming the first bad entry
+    Verify(DirArg),
+    /// Print the latest signed checkpoint (C2SP signed note)
+    Checkpoint(DirArg),
+    /// Print an inclusion or consistency proof (RFC 6962/9162)
+    Prove(ProveArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+struct DirArg {
+    /// The ledger's directory (default: <data dir>/ledger)
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// The organisation this node reports for
+    #[arg(long, default_value = "local", value_name = "NAME")]
+    domain: String,
+}
+
+#[derive(Args, Debug)]
+struct RecordArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// The event type (malicious_ip, brute_force, scanner, ...)
+    #[arg(long = "type", value_name = "TYPE", required_unless_present = "batch")]
+    kind: Option<String>,
+    /// The offending address or network (IPv4/IPv6, CIDR)
+    #[arg(long, value_name = "IP|CIDR", required_unless_present = "batch")]
+    source: Option<String>,
+    /// low, medium, high or critical
+    #[arg(long, value_name = "SEVERITY", value_parser = Severity::WORDS, required_unless_present = "batch")]
+    severity: Option<String>,
+    /// How long the event stays active (0: until removed)
+    #[arg(long, default_value = "24h", value_name = "DURATION")]
+    ttl: String,
+    /// Details, a JSON object ('{"attempts":5}')
+    #[arg(long, value_name = "JSON")]
+    meta: Option<String>,
+    /// When it was seen (RFC 3339 UTC; default now)
+    #[arg(long, value_name = "TIME")]
+    time: Option<String>,
+    /// Read events as JSON lines ({"type","source","severity","ttl","meta","time"}) from FILE, or - for stdin (a stream: each commit is acknowledged as it is made)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["kind", "source", "severity", "meta", "time"])]
+    batch: Option<PathBuf>,
+    /// With --batch: commit (sync and checkpoint) every N events, or sooner when the input pauses
+    #[arg(long, default_value = "4096", value_name = "N", value_parser = clap::value_parser!(usize))]
+    commit_every: usize,
+}
+
+#[derive(Args, Debug)]
+struct QueryArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// Only this event type
+    #[arg(long = "type", value_name = "TYPE")]
+    kind: Option<String>,
+    /// Only events seen since ("24h ago", "30m", or RFC 3339)
+    #[arg(long, value_name = "WHEN")]
+    since: Option<String>,
+    /// Only sources inside this network
+    #[arg(long, value_name = "CIDR")]
+    source: Option<String>,
+    /// Only this severity and above
+    #[arg(long, value_name = "SEVERITY", value_parser = Severity::WORDS)]
+    min_severity: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct ProveArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// The entry id (or its index) to prove included
+    #[arg(long, value_name = "ID", conflicts_with = "consistency")]
+    inclusion: Option<String>,
+    /// OLD_SIZE [NEW_SIZE]: prove the tree of OLD_SIZE entries is a prefix of NEW_SIZE (default: now)
+    #[arg(long, value_name = "SIZE", num_args = 1..=2, required_unless_present = "inclusion")]
+    consistency: Vec<u64>,
+}
+
+fn command() -> Command {
+    LedgerCommand::augment_subcommands(Command::new("ledger").subcommand_required(true))
+}
+
+fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
+    let cmd =
+        LedgerCommand::from_arg_matches(m).map_err(|e| Failure::new(Exit::Usage, e.to_string()))?;
+    match cmd {
+        LedgerCommand::Init(args) => init(ctx, &args),
+        LedgerCommand::Record(args) => record(ctx, &args),
+        LedgerCommand::Query(args) => query(ctx, &args),
+        LedgerCommand::Verify(args) => verify_cmd(ctx, &args),
+        LedgerCommand::Checkpoint(args) => {
+            let dir = data_dir(ctx, &args)?;
+            let ledger = Ledger::open(&dir, false)?;
+            let note = ledger
+                .last_checkpoint()
+                .map(|c| c.to_note())
+                .ok_or_else(|| LedgerError::Damaged {
+                    path: ledger.paths.checkpoints(),
+                    reason: "no checkpoint was ever signed".into(),
+                })?;
+            ctx.output.emit(&Note { note })?;
+            Ok(Exit::Success)
+        }
+        LedgerCommand::Prove(args) => prove(ctx, &args),
+    }
+}
+
+fn data_dir(ctx: &Ctx, arg: &DirArg) -> Result<PathBuf, Failure> {
+    match &arg.data_dir {
+        Some(d) => Ok(d.clone()),
+        None => Ok(ctx.dirs()?.data.join("ledger")),
+    }
+}
+
+fn now() -> String {
+    format_rfc3339(SystemTime::now())
+}
+
+#[derive(Serialize)]
+struct Initialised {
+    data_dir: PathBuf,
+    domain: String,
+    origin: String,
+    key_id: String,
+}
+
+impl Render for Initialised {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        writeln!(w, "{}  {}", style.bold("ledger"), self.data_dir.display())?;
+        writeln!(w, "domain  {}", self.domain)?;
+        writeln!(w, "origin  {}", self.origin)?;
+        writeln!(w, "key     {}", self.key_id)
+    }
+}
+
+fn init(ctx: &Ctx, args: &InitArgs) -> Outcome {
+    let dir = data_dir(ctx, &args.dir)?;
+    let key = crate::runtime::crypto::generate_os();
+    let meta = ledger::init(&dir, &args.domain, key, &now())?;
+    ctx.output.emit(&Initialised {
+        data_dir: dir,
+        domain: meta.domain,
+        origin: meta.origin,
+        key_id: meta.key_id,
+    })?;
+    Ok(Exit::Success)
+}
+
+/// `--ttl`: a duration, or 0 for no expiry.
+fn ttl_secs(text: &str) -> Result<u64, String> {
+    if text.trim() == "0" {
+        return Ok(0);
+    }
+    parse_duration(text)
+        .map(|d| d.as_secs().max(1))
+        .map_err(|e| format!("--ttl {text}: {e}"))
+}
+
+/// One event as `--batch` lines give it.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Line {
+    #[serde(rename = "type")]
+    kind: String,
+    source: String,
+    severity: String,
+    #[serde(default)]
+    ttl: Option<serde_json::Value>,
+    #[serde(default)]
+    meta: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default)]
+    time: Option<String>,
+}
+
+fn body(
+    kind: &str,
+    source: &str,
+    severity: &str,
+    ttl: u64,
+    meta: serde_json::Map<String, serde_json::Value>,
+    time: Option<&str>,
+    ledger: &Ledger,
+) -> Result<Body, String> {
+    if kind.is_empty()
+        || !kind
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(format!(
+            "type {kind:?}: use lower-case letters, digits and '_' (malicious_ip)"
+        ));
+    }
+    let source: Net = source.parse()?;
+    let severity: Severity = severity.parse()?;
+    let time = match time {
+        Some(t) => {
+            parse_rfc3339(t).ok_or_else(|| {
+                format!("time {t:?}: expected RFC 3339 UTC, like 2026-11-23T10:00:00Z")
+            })?;
+            t.to_owned()
+        }
+        None => now(),
+    };
+    Ok(Body {
+        v: 1,
+        time,
+        kind: kind.to_owned(),
+        source,
+        severity,
+        ttl,
+        meta,
+        domain: ledger.meta.domain.clone(),
+        reporter: ledger.meta.key_id.clone(),
+    })
+}
+
+#[derive(Serialize)]
+struct Recorded {
+    first: u64,
+    count: u64,
+    size: u64,
+    root: String,
+    /// The ids, when few.
+    ids: Vec<String>,
+}
+
+impl Render for Recorded {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        if self.count == 1 {
+            writeln!(w, "{}  entry {} of {}", self.ids[0], self.first, self.size)
+        } else {
+            writeln!(
+                w,
+                "recorded {} events: entries {} to {} of {}",
+                self.count,
+                self.first,
+                self.first + self.count - 1,
+                self.size
+            )
+        }
+    }
+}
+
+fn record(ctx: &Ctx, args: &RecordArgs) -> Outcome {
+    let dir = data_dir(ctx, &args.dir)?;
+    let mut ledger = Ledger::open(&dir, true)?;
+    let usage = |e: String| Failure::new(Exit::Usage, e);
+    if let Some(path) = &args.batch {
+        return record_stream(
+            ctx,
+            &mut ledger,
+            path,
+            ttl_secs(&args.ttl).map_err(usage)?,
+            args.commit_every,
+        );
+    }
+    let meta = match &args.meta {
+        None => serde_json::Map::new(),
+        Some(text) => match serde_json::from_str(text) {
+            Ok(serde_json::Value::Object(m)) => m,
+            _ => return Err(usage(format!("--meta {text}: expected a JSON object"))),
+        },
+    };
+    let one = body(
+        args.kind.as_deref().unwrap_or_default(),
+        args.source.as_deref().unwrap_or_default(),
+        args.severity.as_deref().unwrap_or_default(),
+        ttl_secs(&args.ttl).map_err(usage)?,
+        meta,
+        args.time.as_deref(),
+        &ledger,
+    )
+    .map_err(usage)?;
+    let report = commit(&mut ledger, vec![one])?;
+    ctx.output.emit(&report)?;
+    Ok(Exit::Success)
+}
+
+/// Signs `bodies` with the node key and appends them as one commit.
+fn commit(ledger: &mut Ledger, bodies: Vec<Body>) -> Result<Recorded, Failure> {
+    let key = ledger.key().expect("opened for writing").clone();
+    let events = sign_all(bodies, &key, crate::runtime::available_cpus());
+    let payloads: Vec<Vec<u8>> = events.iter().map(Event::to_entry).collect();
+    // NB: signed here with the node key, so no need to check them again.
+    let range = ledger.append_entries(&payloads)?;
+    let ids = if payloads.len() <= 100 {
+        payloads
+            .iter()
+            .map(|p| entry_id(&merkle::leaf_hash(p)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Recorded {
+        first: range.start,
+        count: range.end - range.start,
+        size: ledger.len(),
+        root: b64(&ledger.root()),
+        ids,
+    })
+}
+
+/// `--batch FILE|-`: JSON lines, committed every `every` events or
+/// whenever the input has nothing more ready (a pipe from a watcher), each
+/// commit acknowledged with one line. A bad line stops the stream after
+/// committing what came before it.
+fn record_stream(
+    ctx: &Ctx,
+    ledger: &mut Ledger,
+    path: &Path,
+    default_ttl: u64,
+    every: usize,
+) -> Outcome {
+    let stdin = path == Path::new("-");
+    let reader: Box<dyn BufRead> = if stdin {
+        Box::new(io::BufReader::with_capacity(1 << 16, io::stdin()))
+    } else {
+        Box::new(io::BufReader::with_capacity(
+            1 << 16,
+            std::fs::File::open(path).map_err(|e| {
+                Failure::new(
+                    if e.kind() == io::ErrorKind::NotFound {
+                        Exit::NoInput
+                    } else {
+                        Exit::IoErr
+                    },
+                    format!("{}: {e}", path.display()),
+                )
+            })?,
+        ))
+    };
+    let mut pending: Vec<Body> = Vec::new();
+    let mut total = 0u64;
+    let mut lines = reader.lines();
+    let mut n = 0usize;
+    loop {
+        let next = lines.next();
+        let ended = match next {
+            None => true,
+            Some(line) => {
+                n += 1;
+                let bad = |e: String| {
+                    Failure::new(Exit::DataErr, format!("{} line {n}: {e}", path.display()))
+                };
+                let line = line.map_err(|e| Failure::io("reading the batch", e))?;
+                if !line.trim().is_empty() {
+                    let parsed = parse_line(&line, default_ttl, ledger).map_err(bad);
+                    match parsed {
+                        Ok(b) => pending.push(b),
+                        Err(e) => {
+                            if !pending.is_empty() {
+                                let report = commit(ledger, std::mem::take(&mut pending))?;
+                                ctx.output.emit(&report)?;
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                false
+            }
+        };
+        let idle = stdin && !ended && !input_ready();
+        if !pending.is_empty() && (ended || idle || pending.len() >= every) {
+            total += pending.len() as u64;
+            let report = commit(ledger, std::mem::take(&mut pending))?;
+            ctx.output.emit(&report)?;
+        }
+        if ended {
+            break;
+        }
+    }
+    if total == 0 {
+        return Err(Failure::new(
+            Exit::DataErr,
+            format!("{}: no events", path.display()),
+        ));
+    }
+    Ok(Exit::Success)
+}
+
+/// Whether stdin has bytes ready now (so a commit can wait for them).
+fn input_ready() -> bool {
+    let mut fd = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: poll on one valid pollfd, zero timeout.
+    unsafe { libc::poll(&mut fd, 1, 0) > 0 }
+}
+
+fn parse_line(line: &str, default_ttl: u64, ledger: &Ledger) -> Result<Body, String> {
+    let l: Line = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let ttl = match &l.ttl {
+        None => default_ttl,
+        Some(serde_json::Value::Number(s)) => s.as_u64().ok_or("ttl: whole seconds")?,
+        Some(serde_json::Value::String(s)) => ttl_secs(s)?,
+        Some(_) => return Err("ttl: seconds or a duration like \"24h\"".into()),
+    };
+    body(
+        &l.kind,
+        &l.source,
+        &l.severity,
+        ttl,
+        l.meta.unwrap_or_default(),
+        l.time.as_deref(),
+        ledger,
+    )
+}
+
+/// Signs on `threads` threads (signing is most of a batch's cost).
+pub fn sign_all(bodies: Vec<Body>, key: &ed25519_dalek::SigningKey, threads: usize) -> Vec<Event> {
+    if bodies.len() < 256 || threads < 2 {
+        return bodies.into_iter().map(|b| b.sign(key)).collect();
+    }
+    let chunk = bodies.len().div_ceil(threads);
+    let mut parts: Vec<Vec<Body>> = Vec::new();
+    let mut rest = bodies;
+    while rest.len() > chunk {
+        let tail = rest.split_off(chunk);
+        parts.push(rest);
+        rest = tail;
+    }
+    parts.push(rest);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| s.spawn(move || part.into_iter().map(|b| b.sign(key)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a signing thread panicked"))
+            .collect()
+    })
+}
+
+/// `--since`: "24h ago", "30m", or an RFC 3339 time.
+fn since(text: &str) -> Result<SystemTime, String> {
+    if let Some(t) = parse_rfc3339(text.trim()) {
+        return Ok(t);
+    }
+    let span = text.trim().strip_suffix("ago").unwrap_or(text).trim();
+    let d = parse_duration(span).map_err(|_| {
+        format!("--since {text:?}: expected a duration (\"24h ago\", \"30m\") or RFC 3339 UTC")
+    })?;
+    Ok(SystemTime::now()
+        .checked_sub(d)
+        .unwrap_or(SystemTime::UNIX_EPOCH))
+}
+
+#[derive(Serialize)]
+struct Row {
+    index: u64,
+    id: String,
+    #[serde(flatten)]
+    event: Event,
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Rows {
+    rows: Vec<Row>,
+}
+
+impl Render for Rows {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        if self.rows.is_empty() {
+            return writeln!(w, "no events match");
+        }
+        writeln!(
+            w,
+            "{}",
+            style.bold(&format!(
+                "{:<6} {:<24} {:<14} {:<20} {:<8} {:<8} {}",
+                "index", "time", "type", "source", "severity", "ttl", "domain"
+            ))
+        )?;
+        for r in &self.rows {
+            let ttl = if r.event.ttl == 0 {
+                "none".to_owned()
+            } else {
+                human_secs(r.event.ttl)
+            };
+            writeln!(
+                w,
+                "{:<6} {:<24} {:<14} {:<20} {:<8} {:<8} {}",
+                r.index,
+                r.event.time,
+                r.event.kind,
+                r.event.source.to_string(),
+                r.event.severity.as_str(),
+                ttl,
+                r.event.domain
+            )?;
+        }
+        Ok(())
+    }
+
+    fn jsonl(&self) -> Option<String> {
+        let mut out = String::new();
+        for r in &self.rows {
+            out.push_str(&serde_json::to_string(r).unwrap_or_default());
+            out.push('\n');
+        }
+        Some(out)
+    }
+}
+
+fn query(ctx: &Ctx, args: &QueryArgs) -> Outcome {
+    let usage = |e: String| Failure::new(Exit::Usage, e);
+    let dir = data_dir(ctx, &args.dir)?;
+    let ledger = Ledger::open(&dir, false)?;
+    let since = args
+        .since
+        .as_deref()
+        .map(since)
+        .transpose()
+        .map_err(usage)?;
+    let within: Option<Net> = args
+        .source
+        .as_deref()
+        .map(|s| s.parse::<Net>().map_err(|e| usage(format!("--source {e}"))))
+        .transpose()?;
+    let min: Option<Severity> = args
+        .min_severity
+        .as_deref()
+        .map(|s| s.parse::<Severity>().map_err(usage))
+        .transpose()?;
+    let mut rows = Vec::new();
+    ledger
+        .log()
+        .for_each(|index, bytes| {
+            // Entries that are not events (evidence, later) are skipped here.
+            let Ok(event) = Event::parse(bytes) else {
+                return Ok(());
+            };
+            if args.kind.as_deref().is_some_and(|k| k != event.kind)
+                || min.is_some_and(|m| event.severity < m)
+                || within.as_ref().is_some_and(|n| !n.contains(&event.source))
+                || since.is_some_and(|s| parse_rfc3339(&event.time).is_none_or(|t| t < s))
+            {
+                return Ok(());
+            }
+            rows.push(Row {
+                index,
+                id: entry_id(&merkle::leaf_hash(bytes)),
+                event,
+            });
+            Ok(())
+        })
+        .map_err(LedgerError::from)?;
+    ctx.output.emit(&Rows { rows })?;
+    Ok(Exit::Success)
+}
+
+#[derive(Serialize)]
+struct Verdict {
+    intact: bool,
+    entries: Option<u64>,
+    checkpoints: Option<u64>,
+    root: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+impl Render for Verdict {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        if self.intact {
+            let plural =
+                |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+            writeln!(
+                w,
+                "{}: {}, {}, root {}",
+                style.good("intact"),
+                plural(self.entries.unwrap_or(0), "entry", "entries"),
+                plural(self.checkpoints.unwrap_or(0), "checkpoint", "checkpoints"),
+                self.root.as_deref().unwrap_or("")
+            )?;
+        } else {
+            let at = match (self.index, &self.id) {
+                (Some(i), Some(id)) => format!("entry {i} ({id}): "),
+                (Some(i), None) => format!("entry {i}: "),
+                _ => String::new(),
+            };
+            writeln!(
+                w,
+                "{}: {at}{}",
+                style.bad("tampered"),
+                self.problem.as_deref().unwrap_or("")
+            )?;
+        }
+        if let Some(n) = &self.note {
+            writeln!(w, "{}", style.dim(n))?;
+        }
+        Ok(())
+    }
+}
+
+fn verify_cmd(ctx: &Ctx, args: &DirArg) -> Outcome {
+    let dir = data_dir(ctx, args)?;
+    let verdict = match verify::verify(&dir, crate::runtime::available_cpus())? {
+        Ok(ok) => Verdict {
+            intact: true,
+            entries: Some(ok.entries),
+            checkpoints: Some(ok.checkpoints),
+            root: Some(b64(&ok.root)),
+            index: None,
+            id: None,
+            problem: None,
+            note: ok
+                .torn
+                .map(|t| {
+                    format!(
+                        "{} bytes at the end were never acknowledged ({}); the next write cuts them",
+                        t.bytes, t.reason
+                    )
+                })
+                .or_else(|| {
+                    (ok.checkpointed < ok.entries).then(|| {
+                        format!(
+                            "entries {} to {} were synced after the last checkpoint; the next write signs one",
+                            ok.checkpointed,
+                            ok.entries - 1
+                        )
+                    })
+                }),
+        },
+        Err(Broken { index, id, reason }) => Verdict {
+            intact: false,
+            entries: None,
+            checkpoints: None,
+            root: None,
+            index,
+            id,
+            problem: Some(reason),
+            note: None,
+        },
+    };
+    let intact = verdict.intact;
+    ctx.output.emit(&verdict)?;
+    Ok(if intact {
+        Exit::Success
+    } else {
+        Exit::Negative
+    })
+}
+
+#[derive(Serialize)]
+struct Note {
+    note: String,
+}
+
+impl Render for Note {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        w.write_all(self.note.as_bytes())
+    }
+}
+
+#[derive(Serialize)]
+#[serde(tag = "proof", rename_all = "lowercase")]
+enum Proof {
+    Inclusion {
+        index: u64,
+        id: String,
+        tree_size: u64,
+        leaf_hash: String,
+        hashes: Vec<String>,
+        root: String,
+        checkpoint: String,
+    },
+    Consistency {
+        old_size: u64,
+        new_size: u64,
+        old_root: String,
+        new_root: String,
+        hashes: Vec<String>,
+        checkpoint: String,
+    },
+}
+
+impl Render for Proof {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        match self {
+            Proof::Inclusion {
+                index,
+                id,
+                tree_size,
+                leaf_hash,
+                hashes,
+                root,
+                checkpoint,
+            } => {
+                writeln!(
+                    w,
+                    "inclusion of entry {index} ({id}) in the tree of size {tree_size}"
+                )?;
+                writeln!(w, "leaf hash {leaf_hash}")?;
+                writeln!(w, "root      {root}")?;
+                for h in hashes {
+                    writeln!(w, "  {h}")?;
+                }
+                write!(w, "{checkpoint}")
+            }
+            Proof::Consistency {
+                old_size,
+                new_size,
+                old_root,
+                new_root,
+                hashes,
+                checkpoint,
+            } => {
+                writeln!(w, "consistency of size {old_size} with size {new_size}")?;
+                writeln!(w, "old root  {old_root}")?;
+                writeln!(w, "new root  {new_root}")?;
+                for h in hashes {
+                    writeln!(w, "  {h}")?;
+                }
+                write!(w, "{checkpoint}")
+            }
+        }
+    }
+}
+
+fn prove(ctx: &Ctx, args: &ProveArgs) -> Outcome {
+    let usage = |e: String| Failure::new(Exit::Usage, e);
+    let dir = data_dir(ctx, &args.dir)?;
+    let ledger = Ledger::open(&dir, false)?;
+    let leaves = ledger.leaves()?;
+    let size = leaves.len() as u64;
+    let cp = ledger
+        .last_checkpoint()
+        .filter(|c| c.size == size)
+        .map(|c| c.to_note())
+        .unwrap_or_default();
+    let enc = |hs: Vec<Hash>| hs.iter().map(|h| b64(h)).collect::<Vec<_>>();
+    let proof = if let Some(id) = &args.inclusion {
+        let index = match id.parse::<u64>() {
+            Ok(i) if id.len() < 20 => i,
+            _ => leaves
+                .iter()
+                .position(|l| entry_id(l).starts_with(&id.to_ascii_lowercase()) && id.len() >= 8)
+                .map(|i| i as u64)
+                .ok_or_else(|| {
+                    Failure::new(
+                        Exit::NoInput,
+                        format!("no entry with id {id} (see omni ledger query)"),
+                    )
+                })?,
+        };
+        let hashes = merkle::inclusion_proof(&leaves, index)
+            .ok_or_else(|| usage(format!("entry {index}: the ledger has {size} entries")))?;
+        Proof::Inclusion {
+            index,
+            id: entry_id(&leaves[index as usize]),
+            tree_size: size,
+            leaf_hash: b64(&leaves[index as usize]),
+            hashes: enc(hashes),
+            root: b64(&merkle::root(&leaves)),
+            checkpoint: cp,
+        }
+    } else {
+        let old = args.consistency[0];
+        let new = args.consistency.get(1).copied().unwrap_or(size);
+        if new > size || old > new {
+            return Err(usage(format!(
+                "--consistency {old} {new}: sizes must satisfy OLD <= NEW <= {size}"
+            )));
+        }
+        let tree = &leaves[..new as usize];
+        let hashes = merkle::consistency_proof(tree, old).expect("old <= new");
+        Proof::Consistency {
+            old_size: old,
+            new_size: new,
+            old_root: b64(&merkle::root(&tree[..old as usize])),
+            new_root: b64(&merkle::root(tree)),
+            hashes: enc(hashes),
+            checkpoint: if new == size { cp } else { String::new() },
+        }
+    };
+    ctx.output.emit(&proof)?;
+    Ok(Exit::Success)
+}
+
+/// Seconds as the largest whole unit: 86400 → 1d, 5400 → 90m.
+fn human_secs(secs: u64) -> String {
+    for (unit, n) in [("w", 604_800), ("d", 86_400), ("h", 3600), ("m", 60)] {
+        if secs.is_multiple_of(n) {
+            return format!("{}{unit}", secs / n);
+        }
+    }
+    format!("{secs}s")
+}

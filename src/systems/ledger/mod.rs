@@ -1,0 +1,445 @@
+//! `omni ledger`: a signed, Merkle-proven log of security events.
+//!
+//! A ledger lives in one data directory:
+//!
+//! ```text
+//! ledger.json      domain, origin (checkpoint name), node key id, format version
+//! key.pem, key.pub the node's Ed25519 key (0600) and its public half
+//! log/             the entries: segment files of framed records (store.rs)
+//! checkpoints/     every signed checkpoint, with the tree's right edge
+//! lock             flock(2): one writer at a time
+//! ```
+//!
+//! An entry is a signed [`event::Event`]; the Merkle tree (RFC 6962) is over
+//! the entries' bytes; after every commit the node signs a checkpoint (C2SP
+//! signed note) of the new size and root and appends it to `checkpoints/`,
+//! with the tree's right edge, so the next commit extends the tree without
+//! reading the log.
+//!
+//! Guarantees:
+//! - An event is acknowledged (`record` returns) only once it is synced to
+//!   disk; a crash loses at most unacknowledged events, and a torn tail is
+//!   cut on the next open, never trusted.
+//! - [`verify`] recomputes every entry's signature (strictly) and the tree,
+//!   and compares it with every signed checkpoint: a changed, removed,
+//!   reordered or forged entry is named (index, id, what is wrong); the
+//!   precision is one commit (a single `record` is its own commit).
+//! - Nothing here prints, reads the environment or exits.
+
+use std::fs::File;
+use std::os::fd::AsRawFd;
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::{SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+
+use crate::runtime::crypto::{self, CryptoError, KeyId};
+use crate::runtime::error::{Classify, Exit};
+
+pub mod checkpoint;
+pub mod event;
+pub mod merkle;
+pub mod store;
+pub mod verify;
+
+use checkpoint::Checkpoint;
+use event::Event;
+use merkle::{Accumulator, Hash};
+use store::{Log, LogError};
+
+/// Why a ledger operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("no ledger in {0} (create one with `omni ledger init --data-dir {0}`)")]
+    Missing(PathBuf),
+    #[error("{0} already holds a ledger")]
+    Exists(PathBuf),
+    #[error("{path}: {reason}")]
+    Damaged { path: PathBuf, reason: String },
+    #[error(transparent)]
+    Log(#[from] LogError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error("{what} {path}: {source}")]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl LedgerError {
+    fn io<'a>(what: &'static str, path: &'a Path) -> impl Fn(std::io::Error) -> LedgerError + 'a {
+        move |source| LedgerError::Io {
+            what,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+impl Classify for LedgerError {
+    fn exit(&self) -> Exit {
+        match self {
+            LedgerError::Invalid(_) => Exit::Usage,
+            LedgerError::Missing(_) => Exit::NoInput,
+            LedgerError::Exists(_) => Exit::Usage,
+            LedgerError::Damaged { .. } => Exit::DataErr,
+            LedgerError::Log(LogError::Io { source, .. }) => Exit::from_io(source),
+            LedgerError::Log(_) => Exit::DataErr,
+            LedgerError::Crypto(e) => e.exit(),
+            LedgerError::Io { source, .. } => Exit::from_io(source),
+        }
+    }
+}
+
+/// `ledger.json`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Meta {
+    pub version: u32,
+    /// The organisation this node reports for.
+    pub domain: String,
+    /// The checkpoint origin and key name.
+    pub origin: String,
+    /// The node key's id (SHA-256 of the public key, hex).
+    pub key_id: String,
+    /// RFC 3339 UTC.
+    pub created: String,
+}
+
+/// One record of `checkpoints/`: the signed note and the tree's right edge.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Saved {
+    pub note: String,
+    /// (height, base64 root) of each perfect subtree, left to right.
+    pub edge: Vec<(u32, String)>,
+}
+
+/// The files of a ledger directory.
+pub struct Paths {
+    pub dir: PathBuf,
+}
+
+impl Paths {
+    pub fn meta(&self) -> PathBuf {
+        self.dir.join("ledger.json")
+    }
+    pub fn key(&self) -> PathBuf {
+        self.dir.join("key.pem")
+    }
+    pub fn public(&self) -> PathBuf {
+        self.dir.join("key.pub")
+    }
+    pub fn log(&self) -> PathBuf {
+        self.dir.join("log")
+    }
+    pub fn checkpoints(&self) -> PathBuf {
+        self.dir.join("checkpoints")
+    }
+    pub fn lock(&self) -> PathBuf {
+        self.dir.join("lock")
+    }
+}
+
+/// Creates a ledger in `dir` for `domain` with a fresh key (or `key`).
+pub fn init(dir: &Path, domain: &str, key: SigningKey, now: &str) -> Result<Meta, LedgerError> {
+    if domain.is_empty()
+        || !domain
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+    {
+        return Err(LedgerError::Invalid(format!(
+            "--domain {domain:?}: use letters, digits, '-', '_' and '.'"
+        )));
+    }
+    let paths = Paths {
+        dir: dir.to_path_buf(),
+    };
+    if paths.meta().exists() {
+        return Err(LedgerError::Exists(dir.to_path_buf()));
+    }
+    crate::runtime::state::ensure_dir(dir, 0o700)
+        .map_err(|e| LedgerError::Invalid(e.to_string()))?;
+    let public = key.verifying_key();
+    let id = KeyId::of(&public);
+    crypto::write_private_key(&paths.key(), &key, false)?;
+    crypto::write_public_key(&paths.public(), &public, false)?;
+    let meta = Meta {
+        version: 1,
+        domain: domain.to_owned(),
+        origin: format!("omni.ledger/{domain}/{}", id.short()),
+        key_id: id.to_hex(),
+        created: now.to_owned(),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&meta).expect("meta serialises");
+    bytes.push(b'\n');
+    crate::runtime::state::write_new_atomic(&paths.meta(), &bytes, 0o644)
+        .map_err(|e| LedgerError::Invalid(e.to_string()))?;
+    // The empty tree's checkpoint, so every ledger has one from the start.
+    let mut ledger = Ledger::open(dir, true)?;
+    ledger.commit_checkpoint()?;
+    Ok(meta)
+}
+
+/// Reads `ledger.json` and the public key, checking they agree.
+pub fn read_meta(dir: &Path) -> Result<(Meta, VerifyingKey), LedgerError> {
+    let paths = Paths {
+        dir: dir.to_path_buf(),
+    };
+    let text = match std::fs::read(paths.meta()) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LedgerError::Missing(dir.to_path_buf()));
+        }
+        Err(e) => return Err(LedgerError::io("reading", &paths.meta())(e)),
+    };
+    let meta: Meta = serde_json::from_slice(&text).map_err(|e| LedgerError::Damaged {
+        path: paths.meta(),
+        reason: e.to_string(),
+    })?;
+    let public = crypto::read_public_key(&paths.public())?;
+    if KeyId::of(&public).to_hex() != meta.key_id {
+        return Err(LedgerError::Damaged {
+            path: paths.public(),
+            reason: format!(
+                "this key's id is {}, but ledger.json names {}",
+                KeyId::of(&public),
+                meta.key_id
+            ),
+        });
+    }
+    Ok((meta, public))
+}
+
+/// An open ledger.
+pub struct Ledger {
+    pub paths: Paths,
+    pub meta: Meta,
+    pub public: VerifyingKey,
+    key: Option<SigningKey>,
+    log: Log,
+    history: Log,
+    acc: Accumulator,
+    last: Option<Checkpoint>,
+    _lock: Option<File>,
+}
+
+impl Ledger {
+    /// Opens the ledger in `dir`; `write` takes the writer's lock and the
+    /// private key, and cuts a torn tail.
+    pub fn open(dir: &Path, write: bool) -> Result<Ledger, LedgerError> {
+        let (meta, public) = read_meta(dir)?;
+        let paths = Paths {
+            dir: dir.to_path_buf(),
+        };
+        let (key, lock) = if write {
+            let lock = File::options()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(paths.lock())
+                .map_err(LedgerError::io("opening", &paths.lock()))?;
+            // SAFETY: flock(2) on a descriptor we own; blocks until ours.
+            if unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) } != 0 {
+                return Err(LedgerError::io("locking", &paths.lock())(
+                    std::io::Error::last_os_error(),
+                ));
+            }
+            let key = crypto::read_private_key(&paths.key())?;
+            if key.verifying_key() != public {
+                return Err(LedgerError::Damaged {
+                    path: paths.key(),
+                    reason: "the private key does not match key.pub".into(),
+                });
+            }
+            (Some(key), Some(lock))
+        } else {
+            (None, None)
+        };
+        let history = Log::open(&paths.checkpoints(), write)?;
+        let last_saved = if history.is_empty() {
+            None
+        } else {
+            let bytes = history.read(history.len() - 1)?;
+            Some(parse_saved(&paths.checkpoints(), &bytes)?)
+        };
+        let log = Log::open(&paths.log(), write)?;
+        let (last, mut acc) = match last_saved {
+            Some((cp, acc)) => (Some(cp), acc),
+            None => (None, Accumulator::default()),
+        };
+        if let (Some(cp), Some(torn)) = (&last, &log.torn)
+            && torn.index < cp.size
+        {
+            return Err(LedgerError::Damaged {
+                path: paths.log(),
+                reason: format!(
+                    "entry {} is damaged ({}), but the checkpoint of size {} says it was recorded",
+                    torn.index, torn.reason, cp.size
+                ),
+            });
+        }
+        if acc.size() > log.len() {
+            return Err(LedgerError::Damaged {
+                path: paths.log(),
+                reason: format!(
+                    "the log has {} entries, but the last checkpoint covers {} (run omni ledger verify)",
+                    log.len(),
+                    acc.size()
+                ),
+            });
+        }
+        // Entries synced after the last checkpoint (a crash in between).
+        let from = acc.size();
+        for i in from..log.len() {
+            acc.push(merkle::leaf_hash(&log.read(i)?));
+        }
+        Ok(Ledger {
+            paths,
+            meta,
+            public,
+            key,
+            log,
+            history,
+            acc,
+            last,
+            _lock: lock,
+        })
+    }
+
+    /// Entries in the log.
+    pub fn len(&self) -> u64 {
+        self.log.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.log.is_empty()
+    }
+
+    /// The current root.
+    pub fn root(&self) -> Hash {
+        self.acc.root()
+    }
+
+    /// The latest signed checkpoint, if any.
+    pub fn last_checkpoint(&self) -> Option<&Checkpoint> {
+        self.last.as_ref()
+    }
+
+    pub fn log(&self) -> &Log {
+        &self.log
+    }
+
+    pub fn history(&self) -> &Log {
+        &self.history
+    }
+
+    /// The node's signing key (writers only).
+    pub fn key(&self) -> Option<&SigningKey> {
+        self.key.as_ref()
+    }
+
+    /// The keys this ledger accepts events from: its own.
+    pub fn lookup(&self) -> impl Fn(&str) -> Option<VerifyingKey> + '_ {
+        move |id: &str| (id == self.meta.key_id).then_some(self.public)
+    }
+
+    /// Appends `events` as one commit: synced, then checkpointed. Each
+    /// event must verify under a trusted key. Returns their indices.
+    pub fn append(&mut self, events: &[Event]) -> Result<std::ops::Range<u64>, LedgerError> {
+        {
+            let lookup = self.lookup();
+            for (i, e) in events.iter().enumerate() {
+                e.check(&lookup)
+                    .map_err(|err| LedgerError::Invalid(format!("event {}: {err}", i + 1)))?;
+            }
+        }
+        let payloads: Vec<Vec<u8>> = events.iter().map(Event::to_entry).collect();
+        self.append_entries(&payloads)
+    }
+
+    /// Appends checked entries as one commit.
+    pub fn append_entries(
+        &mut self,
+        payloads: &[Vec<u8>],
+    ) -> Result<std::ops::Range<u64>, LedgerError> {
+        let start = self.log.len();
+        self.log.append(payloads)?;
+        for p in payloads {
+            self.acc.push(merkle::leaf_hash(p));
+        }
+        self.commit_checkpoint()?;
+        Ok(start..self.log.len())
+    }
+
+    /// Signs and records a checkpoint of the current tree.
+    fn commit_checkpoint(&mut self) -> Result<(), LedgerError> {
+        let key = self
+            .key
+            .as_ref()
+            .ok_or_else(|| LedgerError::Invalid("the ledger is open read-only".into()))?;
+        let cp = Checkpoint::signed(
+            &self.meta.origin,
+            self.acc.size(),
+            self.acc.root(),
+            &self.meta.origin,
+            key,
+        );
+        let saved = Saved {
+            note: cp.to_note(),
+            edge: self
+                .acc
+                .edge()
+                .iter()
+                .map(|(h, r)| (*h, event::b64(r)))
+                .collect(),
+        };
+        let bytes = serde_json::to_vec(&saved).expect("a checkpoint serialises");
+        self.history.append(&[bytes])?;
+        self.last = Some(cp);
+        Ok(())
+    }
+
+    /// The leaf hashes of every entry (reads the whole log).
+    pub fn leaves(&self) -> Result<Vec<Hash>, LedgerError> {
+        let mut out = Vec::with_capacity(self.log.len() as usize);
+        self.log.for_each(|_, p| {
+            out.push(merkle::leaf_hash(p));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
+
+/// Parses a `checkpoints/` record.
+pub fn parse_saved(path: &Path, bytes: &[u8]) -> Result<(Checkpoint, Accumulator), LedgerError> {
+    let bad = |reason: String| LedgerError::Damaged {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let saved: Saved = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    let cp = Checkpoint::parse(&saved.note).map_err(bad)?;
+    let mut edge = Vec::new();
+    for (h, r) in &saved.edge {
+        let root: Hash = event::unb64(r)
+            .and_then(|r| r.try_into().ok())
+            .ok_or_else(|| bad("a right-edge hash is not 32 bytes of base64".into()))?;
+        edge.push((*h, root));
+    }
+    let acc = Accumulator::from_edge(cp.size, edge).ok_or_else(|| {
+        bad(format!(
+            "the right edge does not describe a tree of size {}",
+            cp.size
+        ))
+    })?;
+    if acc.root() != cp.root {
+        return Err(bad(format!(
+            "the right edge does not lead to the root of the checkpoint of size {}",
+            cp.size
+        )));
+    }
+    Ok((cp, acc))
+}

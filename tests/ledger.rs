@@ -1,0 +1,625 @@
+//! `omni ledger`: the Merkle tree against transparency-dev/merkle's test
+//! vectors, tampering found and named, checkpoints and proofs checked by an
+//! independent verifier (Python `cryptography` and a Python RFC 9162
+//! implementation), and `kill -9` in the middle of a write stream.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use omni::systems::ledger::merkle::{self, Hash};
+use serde_json::Value;
+
+use crate::util::{omni, skip, text};
+
+fn vectors(kind: &str) -> Vec<(PathBuf, Value)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/ledger/merkle")
+        .join(kind);
+    let mut out = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let v: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+                out.push((path, v));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// A base64 hash from a vector; `None` when it is not 32 bytes (the
+/// vectors include deliberately short and empty ones).
+fn hash(v: &Value) -> Option<Hash> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(v.as_str()?)
+        .ok()?;
+    bytes.try_into().ok()
+}
+
+fn proof(v: &Value) -> Option<Vec<Hash>> {
+    match v {
+        Value::Null => Some(Vec::new()),
+        Value::Array(items) => items.iter().map(hash).collect(),
+        _ => None,
+    }
+}
+
+/// Every inclusion case of transparency-dev/merkle (happy paths, modified
+/// proofs, wrong leaves, indices and sizes off by one or doubled, garbage
+/// before and after): accepted exactly when the vector says so.
+#[test]
+fn inclusion_proofs_agree_with_transparency_dev_vectors() {
+    let cases = vectors("inclusion");
+    assert!(cases.len() >= 70, "{} cases", cases.len());
+    let mut happy = 0;
+    for (path, v) in &cases {
+        let want_err = v["wantErr"].as_bool().unwrap();
+        let ok = (|| {
+            let root = hash(&v["root"])?;
+            let leaf = hash(&v["leafHash"])?;
+            let proof = proof(&v["proof"])?;
+            Some(
+                merkle::verify_inclusion(
+                    v["leafIdx"].as_u64()?,
+                    v["treeSize"].as_u64()?,
+                    &leaf,
+                    &proof,
+                    &root,
+                )
+                .is_ok(),
+            )
+        })()
+        .unwrap_or(false);
+        assert_eq!(ok, !want_err, "{}: {}", path.display(), v["desc"]);
+        happy += usize::from(ok);
+    }
+    assert!(happy >= 5, "only {happy} happy paths");
+}
+
+/// Every consistency case, the same way.
+#[test]
+fn consistency_proofs_agree_with_transparency_dev_vectors() {
+    let cases = vectors("consistency");
+    assert!(cases.len() >= 60, "{} cases", cases.len());
+    for (path, v) in &cases {
+        let want_err = v["wantErr"].as_bool().unwrap();
+        let ok = (|| {
+            let r1 = hash(&v["root1"])?;
+            let r2 = hash(&v["root2"])?;
+            let proof = proof(&v["proof"])?;
+            Some(
+                merkle::verify_consistency(
+                    v["size1"].as_u64()?,
+                    v["size2"].as_u64()?,
+                    &r1,
+                    &r2,
+                    &proof,
+                )
+                .is_ok(),
+            )
+        })()
+        .unwrap_or(false);
+        assert_eq!(ok, !want_err, "{}: {}", path.display(), v["desc"]);
+    }
+}
+
+fn ledger(home: &Path, dir: &Path, args: &[&str]) -> Output {
+    let (cmd, rest) = args.split_first().unwrap();
+    omni(home)
+        .args(["ledger", cmd, "--data-dir"])
+        .arg(dir)
+        .args(rest)
+        .output()
+        .unwrap()
+}
+
+/// A ledger with `n` events, each its own commit.
+fn populated(home: &Path, n: usize) -> PathBuf {
+    let dir = home.join("ledger");
+    let out = ledger(home, &dir, &["init", "--domain", "org-a"]);
+    assert!(out.status.success(), "{}", text(&out));
+    for i in 0..n {
+        let source = format!("198.51.100.{}", i + 1);
+        let out = ledger(
+            home,
+            &dir,
+            &[
+                "record",
+                "--type",
+                "malicious_ip",
+                "--source",
+                &source,
+                "--severity",
+                "high",
+                "--meta",
+                &format!("{{\"n\":{i}}}"),
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    dir
+}
+
+fn verify(home: &Path, dir: &Path) -> (Option<i32>, Value) {
+    let out = omni(home)
+        .args(["--format", "json", "ledger", "verify", "--data-dir"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&out)));
+    (out.status.code(), v)
+}
+
+fn segment(dir: &Path) -> PathBuf {
+    dir.join("log/00000000000000000000.seg")
+}
+
+/// The records of a segment: (offset of the header, payload).
+fn records(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut off = 0;
+    while off + 8 <= bytes.len() {
+        let len = u32::from_le_bytes(bytes[off..off + 4].try_into().unwrap()) as usize;
+        out.push((off, bytes[off + 8..off + 8 + len].to_vec()));
+        off += 8 + len;
+    }
+    out
+}
+
+fn frame(payload: &[u8]) -> Vec<u8> {
+    let mut out = (payload.len() as u32).to_le_bytes().to_vec();
+    out.extend_from_slice(&crc32c::crc32c(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// Writes `payloads` as the whole log, framed with correct checksums (an
+/// attacker who knows the format).
+fn rewrite(dir: &Path, payloads: &[Vec<u8>]) {
+    let bytes: Vec<u8> = payloads.iter().flat_map(|p| frame(p)).collect();
+    std::fs::write(segment(dir), bytes).unwrap();
+}
+
+/// Flip a byte, delete an entry, swap two, forge a signature, replace the
+/// key: `verify` exits 1 and names the entry every time; the untouched
+/// ledger verifies (exit 0).
+#[test]
+fn tampering_is_found_and_the_entry_named() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = populated(home.path(), 6);
+    let pristine = std::fs::read(segment(&dir)).unwrap();
+    let (code, v) = verify(home.path(), &dir);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["intact"], true);
+    assert_eq!(v["entries"], 6);
+    let payloads: Vec<Vec<u8>> = records(&pristine).into_iter().map(|(_, p)| p).collect();
+    let expect = |what: &str, index: u64, reason: &str| {
+        let (code, v) = verify(home.path(), &dir);
+        assert_eq!(code, Some(1), "{what}: {v}");
+        assert_eq!(v["intact"], false, "{what}");
+        assert_eq!(v["index"], index, "{what}: {v}");
+        let problem = v["problem"].as_str().unwrap();
+        assert!(problem.contains(reason), "{what}: {problem}");
+        std::fs::write(segment(&dir), &pristine).unwrap();
+    };
+
+    // 1. A flipped byte inside entry 2 (its checksum no longer matches).
+    let mut bytes = pristine.clone();
+    let (off, _) = records(&pristine)[2];
+    bytes[off + 30] ^= 0x01;
+    std::fs::write(segment(&dir), &bytes).unwrap();
+    expect("flipped byte", 2, "checksum");
+
+    // 2. The same flip with the checksum fixed: the signature fails.
+    let mut changed = payloads.clone();
+    let text2 = String::from_utf8(changed[2].clone()).unwrap();
+    changed[2] = text2.replace("\"high\"", "\"low\"").into_bytes();
+    rewrite(&dir, &changed);
+    expect("edited entry", 2, "signature does not verify");
+
+    // 3. Entry 3 deleted.
+    let mut fewer = payloads.clone();
+    fewer.remove(3);
+    rewrite(&dir, &fewer);
+    expect(
+        "deleted entry",
+        3,
+        "changed, removed, inserted or reordered",
+    );
+
+    // 4. The last entry deleted.
+    rewrite(&dir, &payloads[..5]);
+    expect("deleted last entry", 5, "missing");
+
+    // 5. Entries 1 and 4 swapped.
+    let mut swapped = payloads.clone();
+    swapped.swap(1, 4);
+    rewrite(&dir, &swapped);
+    expect(
+        "swapped entries",
+        1,
+        "changed, removed, inserted or reordered",
+    );
+
+    // 6. A forged signature (another key's, valid base64) on entry 4.
+    let mut forged = payloads.clone();
+    let sig = event_sig_of(&forged[4]);
+    let other = event_sig_of(&forged[0]);
+    assert_ne!(sig, other);
+    forged[4] = String::from_utf8(forged[4].clone())
+        .unwrap()
+        .replace(&sig, &other)
+        .into_bytes();
+    rewrite(&dir, &forged);
+    expect("forged signature", 4, "signature does not verify");
+
+    // 7. A duplicated entry (a replay) at the end.
+    let mut replayed = payloads.clone();
+    replayed.push(payloads[0].clone());
+    rewrite(&dir, &replayed);
+    expect("replayed entry", 6, "already in the log");
+
+    // 8. The key replaced (a new key pair in the directory): every entry
+    //    and checkpoint was signed by the old one.
+    let other = home.path().join("other");
+    let out = ledger(home.path(), &other, &["init"]);
+    assert!(out.status.success(), "{}", text(&out));
+    for f in ["key.pem", "key.pub"] {
+        std::fs::copy(other.join(f), dir.join(f)).unwrap();
+    }
+    let (code, v) = verify(home.path(), &dir);
+    assert_eq!(code, Some(1), "{v}");
+    assert!(v["problem"].as_str().unwrap().contains("key.pub"), "{v}");
+    // ...and with ledger.json edited to name the new key too.
+    let mut meta: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("ledger.json")).unwrap()).unwrap();
+    let new_meta: Value =
+        serde_json::from_slice(&std::fs::read(other.join("ledger.json")).unwrap()).unwrap();
+    meta["key_id"] = new_meta["key_id"].clone();
+    std::fs::write(dir.join("ledger.json"), serde_json::to_vec(&meta).unwrap()).unwrap();
+    let (code, v) = verify(home.path(), &dir);
+    assert_eq!(code, Some(1), "{v}");
+    assert!(v["problem"].as_str().unwrap().contains("checkpoint"), "{v}");
+}
+
+fn event_sig_of(payload: &[u8]) -> String {
+    let v: Value = serde_json::from_slice(payload).unwrap();
+    v["sig"].as_str().unwrap().to_owned()
+}
+
+/// The checkpoint is a C2SP signed note whose signature Python's
+/// `cryptography` (OpenSSL) verifies with the public key, and the inclusion
+/// and consistency proofs check out under an RFC 9162 verifier written in
+/// Python, independently of omni's.
+#[test]
+fn checkpoints_and_proofs_check_out_in_an_independent_verifier() {
+    let have = Command::new("python3")
+        .args(["-c", "import cryptography"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        skip(
+            "checkpoints_and_proofs_check_out_in_an_independent_verifier",
+            "python3 cryptography is missing (scripts/test.sh installs it)",
+        );
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let dir = populated(home.path(), 7);
+    let json = |args: &[&str]| -> Value {
+        let out = omni(home.path())
+            .args(["--format", "json", "ledger"])
+            .args(args)
+            .arg("--data-dir")
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let note = json(&["checkpoint"])["note"].as_str().unwrap().to_owned();
+    let inclusion = json(&["prove", "--inclusion", "5"]);
+    let consistency = json(&["prove", "--consistency", "3"]);
+    let entry = std::fs::read(segment(&dir)).unwrap();
+    let leaf5 = &records(&entry)[5].1;
+    let script = r#"
+import base64, hashlib, json, sys
+from cryptography.hazmat.primitives.serialization import load_pem_public_key
+note, pub, inc, con, leaf = sys.argv[1], open(sys.argv[2], "rb").read(), json.loads(sys.argv[3]), json.loads(sys.argv[4]), bytes.fromhex(sys.argv[5])
+key = load_pem_public_key(pub)
+raw = key.public_bytes_raw()
+body, sigs = note.split("\n\n", 1)
+body += "\n"
+origin, size, root = body.split("\n")[:3]
+for line in sigs.strip("\n").split("\n"):
+    assert line.startswith("\u2014 "), line
+    name, sig = line[2:].rsplit(" ", 1)
+    sig = base64.b64decode(sig)
+    kh = hashlib.sha256(name.encode() + b"\n\x01" + raw).digest()[:4]
+    assert sig[:4] == kh, "key hash"
+    key.verify(sig[4:], body.encode())  # raises if bad
+H = lambda b: hashlib.sha256(b).digest()
+node = lambda l, r: H(b"\x01" + l + r)
+lh = H(b"\x00" + leaf)
+assert base64.b64encode(lh).decode() == inc["leaf_hash"]
+# RFC 9162 2.1.3.2
+fn, sn, r = inc["index"], inc["tree_size"] - 1, lh
+for p in map(base64.b64decode, inc["hashes"]):
+    if fn & 1 or fn == sn:
+        r = node(p, r)
+        while not fn & 1 and fn:
+            fn >>= 1; sn >>= 1
+    else:
+        r = node(r, p)
+    fn >>= 1; sn >>= 1
+assert sn == 0 and base64.b64encode(r).decode() == inc["root"] == root, "inclusion"
+assert int(size) == inc["tree_size"]
+# RFC 9162 2.1.4.2
+m, n = con["old_size"], con["new_size"]
+first, second = base64.b64decode(con["old_root"]), base64.b64decode(con["new_root"])
+path = list(map(base64.b64decode, con["hashes"]))
+if m & (m - 1) == 0:
+    path.insert(0, first)
+fn, sn = m - 1, n - 1
+while fn & 1:
+    fn >>= 1; sn >>= 1
+fr = sr = path[0]
+for c in path[1:]:
+    if fn & 1 or fn == sn:
+        fr, sr = node(c, fr), node(c, sr)
+        while not fn & 1 and fn:
+            fn >>= 1; sn >>= 1
+    else:
+        sr = node(sr, c)
+    fn >>= 1; sn >>= 1
+assert sn == 0 and fr == first and sr == second, "consistency"
+assert con["new_root"] == root
+print("ok")
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&note)
+        .arg(dir.join("key.pub"))
+        .arg(inclusion.to_string())
+        .arg(consistency.to_string())
+        .arg(hex::encode(leaf5))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
+}
+
+/// `kill -9` of a writer streaming events, twelve times at random moments:
+/// every acknowledged event is there, the log verifies, and the next writer
+/// carries on.
+#[test]
+fn kill_9_in_the_middle_of_a_write_stream_loses_only_unacknowledged_events() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("ledger");
+    assert!(ledger(home.path(), &dir, &["init"]).status.success());
+    let mut acknowledged = 0u64;
+    let mut rng = 0x9e3779b97f4a7c15u64;
+    for round in 0..12 {
+        let mut child = omni(home.path())
+            .args([
+                "ledger",
+                "record",
+                "--commit-every",
+                "64",
+                "--batch",
+                "-",
+                "--data-dir",
+            ])
+            .arg(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let feeder = std::thread::spawn(move || {
+            let mut i = 0u64;
+            loop {
+                let line = format!(
+                    "{{\"type\":\"brute_force\",\"source\":\"10.{}.{}.{}\",\"severity\":\"medium\",\"meta\":{{\"round\":{round},\"i\":{i}}}}}\n",
+                    (i >> 16) & 255,
+                    (i >> 8) & 255,
+                    i & 255
+                );
+                if stdin.write_all(line.as_bytes()).is_err() {
+                    break;
+                }
+                i += 1;
+            }
+        });
+        // Read acknowledgements until a random moment, then kill -9.
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let deadline = Instant::now() + Duration::from_millis(150 + rng % 400);
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                // "recorded N events: entries A to B of SIZE" or "<id>  entry A of SIZE"
+                if let Some(size) = line.rsplit(' ').next().and_then(|s| s.parse::<u64>().ok()) {
+                    let _ = tx.send(size);
+                }
+            }
+        });
+        while Instant::now() < deadline {
+            if let Ok(size) = rx.recv_timeout(Duration::from_millis(10)) {
+                acknowledged = acknowledged.max(size);
+            }
+        }
+        child.kill().unwrap();
+        let _ = child.wait();
+        let _ = reader.join();
+        while let Ok(size) = rx.try_recv() {
+            acknowledged = acknowledged.max(size);
+        }
+        let _ = feeder.join();
+        let (code, v) = verify(home.path(), &dir);
+        assert_eq!(code, Some(0), "round {round}: {v}");
+        let entries = v["entries"].as_u64().unwrap();
+        assert!(
+            entries >= acknowledged,
+            "round {round}: {acknowledged} acknowledged, {entries} in the log"
+        );
+    }
+    assert!(acknowledged > 100, "the writer got going: {acknowledged}");
+    // A writer opens the ledger after all this, cuts any torn tail, goes on.
+    let out = ledger(
+        home.path(),
+        &dir,
+        &[
+            "record",
+            "--type",
+            "scanner",
+            "--source",
+            "203.0.113.9",
+            "--severity",
+            "low",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let (code, v) = verify(home.path(), &dir);
+    assert_eq!(code, Some(0), "{v}");
+}
+
+/// Queries filter by type, severity, network and time; bad input is one
+/// line with the documented code.
+#[test]
+fn queries_filter_and_bad_input_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("ledger");
+    assert!(
+        ledger(home.path(), &dir, &["init", "--domain", "org-b"])
+            .status
+            .success()
+    );
+    for (kind, source, severity, time) in [
+        (
+            "malicious_ip",
+            "192.0.2.10",
+            "critical",
+            "2026-01-01T00:00:00Z",
+        ),
+        ("scanner", "192.0.2.0/24", "low", "2026-01-02T00:00:00Z"),
+        ("brute_force", "2001:db8::7", "high", "2026-01-03T00:00:00Z"),
+    ] {
+        let out = ledger(
+            home.path(),
+            &dir,
+            &[
+                "record",
+                "--type",
+                kind,
+                "--source",
+                source,
+                "--severity",
+                severity,
+                "--time",
+                time,
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    let rows = |args: &[&str]| -> Vec<Value> {
+        let out = omni(home.path())
+            .args(["--format", "jsonl", "ledger", "query", "--data-dir"])
+            .arg(&dir)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    assert_eq!(rows(&[]).len(), 3);
+    assert_eq!(rows(&["--type", "scanner"])[0]["source"], "192.0.2.0/24");
+    assert_eq!(rows(&["--min-severity", "high"]).len(), 2);
+    assert_eq!(rows(&["--source", "192.0.2.0/24"]).len(), 2);
+    assert_eq!(
+        rows(&["--source", "2001:db8::/32"])[0]["type"],
+        "brute_force"
+    );
+    assert_eq!(rows(&["--since", "2026-01-02T00:00:00Z"]).len(), 2);
+    assert_eq!(rows(&["--since", "24h ago"]).len(), 0);
+    for (args, code, says) in [
+        (
+            vec![
+                "record",
+                "--type",
+                "x",
+                "--source",
+                "300.1.1.1",
+                "--severity",
+                "low",
+            ],
+            2,
+            "not an IPv4",
+        ),
+        (
+            vec![
+                "record",
+                "--type",
+                "x",
+                "--source",
+                "10.0.0.1/8",
+                "--severity",
+                "low",
+            ],
+            2,
+            "10.0.0.0/8",
+        ),
+        (
+            vec![
+                "record",
+                "--type",
+                "x",
+                "--source",
+                "10.0.0.1",
+                "--severity",
+                "dire",
+            ],
+            2,
+            "severity",
+        ),
+        (
+            vec![
+                "record",
+                "--type",
+                "x",
+                "--source",
+                "10.0.0.1",
+                "--severity",
+                "low",
+                "--meta",
+                "[1]",
+            ],
+            2,
+            "JSON object",
+        ),
+        (vec!["query", "--since", "yesterday"], 2, "--since"),
+    ] {
+        let out = ledger(home.path(), &dir, &args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", text(&out));
+        assert!(text(&out).contains(says), "{args:?}: {}", text(&out));
+    }
+    let missing = home.path().join("nowhere");
+    let out = ledger(home.path(), &missing, &["verify"]);
+    assert_eq!(out.status.code(), Some(66), "{}", text(&out));
+    assert!(text(&out).contains("omni ledger init"), "{}", text(&out));
+}
