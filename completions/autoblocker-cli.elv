@@ -42,6 +42,8 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand verify 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
             cand checkpoint 'Print the latest signed checkpoint (C2SP signed note)'
             cand prove 'Print an inclusion or consistency proof (RFC 6962/9162)'
+            cand export 'Write every entry, the signed checkpoint and each entry''s inclusion proof to one JSON file'
+            cand import 'Check an export completely, then append what it adds to this ledger'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'autoblocker-cli;init'= {
@@ -173,6 +175,47 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'autoblocker-cli;export'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand -o 'The file to write (- for stdout)'
+            cand --output 'The file to write (- for stdout)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'autoblocker-cli;import'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --trust 'Trust the export''s key for events from now on (events signed by another key are refused otherwise)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'autoblocker-cli;help'= {
             cand init 'Create a ledger: its data directory and the node''s signing key'
             cand record 'Append signed events (one from the flags, or JSON lines with --batch)'
@@ -180,6 +223,8 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand verify 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
             cand checkpoint 'Print the latest signed checkpoint (C2SP signed note)'
             cand prove 'Print an inclusion or consistency proof (RFC 6962/9162)'
+            cand export 'Write every entry, the signed checkpoint and each entry''s inclusion proof to one JSON file'
+            cand import 'Check an export completely, then append what it adds to this ledger'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'autoblocker-cli;help;init'= {
@@ -193,6 +238,10 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
         &'autoblocker-cli;help;checkpoint'= {
         }
         &'autoblocker-cli;help;prove'= {
+        }
+        &'autoblocker-cli;help;export'= {
+        }
+        &'autoblocker-cli;help;import'= {
         }
         &'autoblocker-cli;help;help'= {
         }

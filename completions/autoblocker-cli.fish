@@ -51,6 +51,8 @@ complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "que
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
@@ -199,10 +201,56 @@ complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -s h -l help -d 'Print help'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "query" -d 'List events (--format table, json or jsonl)'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -s o -l output -d 'The file to write (- for stdout)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l trust -d 'Trust the export\'s key for events from now on (events signed by another key are refused otherwise)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

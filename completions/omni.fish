@@ -970,33 +970,35 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "quote" -d 'Take a TPM quote and write it in tpm2-tools\' formats (for tpm2_checkquote)'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "verify-quote" -d 'Check a quote in tpm2-tools\' files (as tpm2_checkquote does); exit 1 when invalid'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 table\t''
 json\t''
 jsonl\t''
 junit\t''
 markdown\t''"
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -s q -l quiet -d 'Print only results and errors'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -l stats -d 'Print governor statistics to stderr at exit'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "query" -d 'List events (--format table, json or jsonl)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 table\t''
@@ -1144,12 +1146,58 @@ complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -s o -l output -d 'The file to write (- for stdout)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l trust -d 'Trust the export\'s key for events from now on (events signed by another key are refused otherwise)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "query" -d 'List events (--format table, json or jsonl)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
@@ -1373,6 +1421,8 @@ complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcomma
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration and the layer each value came from'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate a configuration file (default: the one omni would load)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented default configuration file'

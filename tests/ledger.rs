@@ -623,3 +623,120 @@ fn queries_filter_and_bad_input_is_refused() {
     assert_eq!(out.status.code(), Some(66), "{}", text(&out));
     assert!(text(&out).contains("omni ledger init"), "{}", text(&out));
 }
+
+/// An export carries every entry, the signed checkpoint and each entry's
+/// inclusion proof; import checks all of it before writing anything: a
+/// changed entry, a changed proof or an unsigned checkpoint is refused and
+/// the target stays as it was; an untrusted key is refused unless --trust;
+/// importing again adds nothing, and a longer export extends.
+#[test]
+fn export_and_import_check_everything_before_accepting_anything() {
+    let home = tempfile::tempdir().unwrap();
+    let src = populated(home.path(), 4);
+    let file = home.path().join("backup.json");
+    let out = ledger(
+        home.path(),
+        &src,
+        &["export", "--output", file.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let doc: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(doc["size"], 4);
+    assert_eq!(doc["entries"].as_array().unwrap().len(), 4);
+    assert_eq!(doc["proofs"].as_array().unwrap().len(), 4);
+    assert!(doc["checkpoint"].as_str().unwrap().contains("\n4\n"));
+
+    let dst = home.path().join("restored");
+    assert!(
+        ledger(home.path(), &dst, &["init", "--domain", "org-b"])
+            .status
+            .success()
+    );
+    let segment_len = || {
+        std::fs::metadata(segment(&dst))
+            .map(|m| m.len())
+            .unwrap_or(0)
+    };
+    let import = |path: &Path, trust: bool| {
+        let mut args = vec!["import", path.to_str().unwrap()];
+        if trust {
+            args.push("--trust");
+        }
+        ledger(home.path(), &dst, &args)
+    };
+    // Not trusted yet.
+    let out = import(&file, false);
+    assert_eq!(out.status.code(), Some(65), "{}", text(&out));
+    assert!(text(&out).contains("--trust"), "{}", text(&out));
+    // Damaged copies: refused, nothing written.
+    let text_doc = std::fs::read_to_string(&file).unwrap();
+    let proof0 = doc["proofs"][0][0].as_str().unwrap();
+    let cases = [
+        (
+            "edited entry",
+            text_doc.replacen("198.51.100.2", "198.51.100.99", 1),
+            "signature",
+        ),
+        (
+            "edited proof",
+            text_doc.replacen(proof0, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", 1),
+            "proof 0",
+        ),
+        (
+            "dropped entry",
+            {
+                let mut d = doc.clone();
+                d["entries"].as_array_mut().unwrap().remove(1);
+                serde_json::to_string(&d).unwrap()
+            },
+            "3 entries",
+        ),
+        (
+            "forged size",
+            text_doc.replacen("\"size\":4", "\"size\":3", 1),
+            "size",
+        ),
+    ];
+    for (what, body, says) in cases {
+        let bad = home.path().join("bad.json");
+        std::fs::write(&bad, body).unwrap();
+        let out = import(&bad, true);
+        assert_eq!(out.status.code(), Some(65), "{what}: {}", text(&out));
+        assert!(text(&out).contains(says), "{what}: {}", text(&out));
+        assert_eq!(segment_len(), 0, "{what}: nothing written");
+        assert!(!dst.join("trusted").exists(), "{what}: no key trusted");
+    }
+    let out = import(&file, true);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("4 added"), "{}", text(&out));
+    let (code, v) = verify(home.path(), &dst);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["root"], doc["root"], "the same tree");
+    // Again: nothing new.
+    let out = import(&file, false);
+    assert!(text(&out).contains("0 added"), "{}", text(&out));
+    // The source grows; its next export extends the copy.
+    let out = ledger(
+        home.path(),
+        &src,
+        &[
+            "record",
+            "--type",
+            "scanner",
+            "--source",
+            "203.0.113.7",
+            "--severity",
+            "low",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = ledger(
+        home.path(),
+        &src,
+        &["export", "--output", file.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = import(&file, false);
+    assert!(text(&out).contains("1 added"), "{}", text(&out));
+    assert_eq!(verify(home.path(), &dst).0, Some(0));
+}

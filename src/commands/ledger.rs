@@ -53,6 +53,30 @@ enum LedgerCommand {
     Checkpoint(DirArg),
     /// Print an inclusion or consistency proof (RFC 6962/9162)
     Prove(ProveArgs),
+    /// Write every entry, the signed checkpoint and each entry's inclusion proof to one JSON file
+    Export(ExportArgs),
+    /// Check an export completely, then append what it adds to this ledger
+    Import(ImportArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExportArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// The file to write (- for stdout)
+    #[arg(long, short, value_name = "FILE")]
+    output: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct ImportArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// The export document
+    file: PathBuf,
+    /// Trust the export's key for events from now on (events signed by another key are refused otherwise)
+    #[arg(long)]
+    trust: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -157,6 +181,8 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
             Ok(Exit::Success)
         }
         LedgerCommand::Prove(args) => prove(ctx, &args),
+        LedgerCommand::Export(args) => export(ctx, &args),
+        LedgerCommand::Import(args) => import(ctx, &args),
     }
 }
 
@@ -850,4 +876,110 @@ fn human_secs(secs: u64) -> String {
         }
     }
     format!("{secs}s")
+}
+
+#[derive(Serialize)]
+struct Exported {
+    output: PathBuf,
+    entries: u64,
+}
+
+impl Render for Exported {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        writeln!(
+            w,
+            "exported {} entries with the checkpoint and their proofs to {}",
+            self.entries,
+            self.output.display()
+        )
+    }
+}
+
+fn export(ctx: &Ctx, args: &ExportArgs) -> Outcome {
+    use crate::systems::ledger::export;
+    let dir = data_dir(ctx, &args.dir)?;
+    let ledger = Ledger::open(&dir, false)?;
+    if args.output == Path::new("-") {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        export::export(&ledger, &mut out)?;
+        out.flush()
+            .map_err(|e| Failure::io("writing to stdout", e))?;
+        return Ok(Exit::Success);
+    }
+    // NB: written to a temporary file beside the target and renamed, so a
+    // crash or a full disk never leaves half an export under its name.
+    let tmp = args.output.with_extension("partial");
+    let result = (|| {
+        let file = std::fs::File::create(&tmp)?;
+        let mut out = io::BufWriter::with_capacity(1 << 20, file);
+        let n = export::export(&ledger, &mut out).map_err(io::Error::other)?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, &args.output)?;
+        Ok::<u64, io::Error>(n)
+    })();
+    let entries = result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Failure::new(
+            Exit::IoErr,
+            format!("writing {}: {e}", args.output.display()),
+        )
+    })?;
+    ctx.output.emit(&Exported {
+        output: args.output.clone(),
+        entries,
+    })?;
+    Ok(Exit::Success)
+}
+
+#[derive(Serialize)]
+struct Imported {
+    file: PathBuf,
+    checked: u64,
+    added: u64,
+    size: u64,
+}
+
+impl Render for Imported {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        writeln!(
+            w,
+            "{}: {} entries checked, {} added; the ledger has {}",
+            self.file.display(),
+            self.checked,
+            self.added,
+            self.size
+        )
+    }
+}
+
+fn import(ctx: &Ctx, args: &ImportArgs) -> Outcome {
+    use crate::systems::ledger::export;
+    let dir = data_dir(ctx, &args.dir)?;
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        Failure::new(
+            if e.kind() == io::ErrorKind::NotFound {
+                Exit::NoInput
+            } else {
+                Exit::IoErr
+            },
+            format!("{}: {e}", args.file.display()),
+        )
+    })?;
+    let mut ledger = Ledger::open(&dir, true)?;
+    let trust_all = args.trust;
+    let checked = export::check(&bytes, &|id, _key| trust_all || ledger.trusts(id))
+        .map_err(|e| Failure::new(Exit::DataErr, format!("{}: {e}", args.file.display())))?;
+    if args.trust {
+        ledger.trust(&checked.key)?;
+    }
+    let added = ledger.import(&checked)?;
+    ctx.output.emit(&Imported {
+        file: args.file.clone(),
+        checked: checked.entries.len() as u64,
+        added,
+        size: ledger.len(),
+    })?;
+    Ok(Exit::Success)
 }

@@ -26,6 +26,7 @@
 //!   precision is one commit (a single `record` is its own commit).
 //! - Nothing here prints, reads the environment or exits.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
@@ -38,6 +39,7 @@ use crate::runtime::error::{Classify, Exit};
 
 pub mod checkpoint;
 pub mod event;
+pub mod export;
 pub mod merkle;
 pub mod store;
 pub mod verify;
@@ -142,6 +144,46 @@ impl Paths {
     pub fn lock(&self) -> PathBuf {
         self.dir.join("lock")
     }
+    /// Public keys of other reporters this ledger accepts events from,
+    /// one `<key id>.pub` each.
+    pub fn trusted(&self) -> PathBuf {
+        self.dir.join("trusted")
+    }
+}
+
+/// The keys a ledger accepts events from besides its own: `trusted/*.pub`,
+/// each file named after its key's id (a mismatch is damage).
+pub fn trusted_keys(dir: &Path) -> Result<BTreeMap<String, VerifyingKey>, LedgerError> {
+    let paths = Paths {
+        dir: dir.to_path_buf(),
+    };
+    let mut out = BTreeMap::new();
+    let entries = match std::fs::read_dir(paths.trusted()) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(LedgerError::io("reading", &paths.trusted())(e)),
+    };
+    for entry in entries {
+        let path = entry
+            .map_err(LedgerError::io("reading", &paths.trusted()))?
+            .path();
+        let Some(id) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".pub"))
+        else {
+            continue;
+        };
+        let key = crypto::read_public_key(&path)?;
+        if KeyId::of(&key).to_hex() != id {
+            return Err(LedgerError::Damaged {
+                path: path.clone(),
+                reason: format!("the key in this file has id {}", KeyId::of(&key)),
+            });
+        }
+        out.insert(id.to_owned(), key);
+    }
+    Ok(out)
 }
 
 /// Creates a ledger in `dir` for `domain` with a fresh key (or `key`).
@@ -224,6 +266,7 @@ pub struct Ledger {
     history: Log,
     acc: Accumulator,
     last: Option<Checkpoint>,
+    trusted: BTreeMap<String, VerifyingKey>,
     _lock: Option<File>,
 }
 
@@ -297,6 +340,7 @@ impl Ledger {
         for i in from..log.len() {
             acc.push(merkle::leaf_hash(&log.read(i)?));
         }
+        let trusted = trusted_keys(dir)?;
         Ok(Ledger {
             paths,
             meta,
@@ -306,6 +350,7 @@ impl Ledger {
             history,
             acc,
             last,
+            trusted,
             _lock: lock,
         })
     }
@@ -342,9 +387,56 @@ impl Ledger {
         self.key.as_ref()
     }
 
-    /// The keys this ledger accepts events from: its own.
+    /// The keys this ledger accepts events from: its own and the trusted.
     pub fn lookup(&self) -> impl Fn(&str) -> Option<VerifyingKey> + '_ {
-        move |id: &str| (id == self.meta.key_id).then_some(self.public)
+        move |id: &str| {
+            if id == self.meta.key_id {
+                Some(self.public)
+            } else {
+                self.trusted.get(id).copied()
+            }
+        }
+    }
+
+    /// Whether events signed by key `id` are accepted.
+    pub fn trusts(&self, id: &str) -> bool {
+        id == self.meta.key_id || self.trusted.contains_key(id)
+    }
+
+    /// Accepts events signed by `key` from now on (`trusted/<id>.pub`).
+    pub fn trust(&mut self, key: &VerifyingKey) -> Result<(), LedgerError> {
+        let id = KeyId::of(key).to_hex();
+        if self.trusts(&id) {
+            return Ok(());
+        }
+        crate::runtime::state::ensure_dir(&self.paths.trusted(), 0o755)
+            .map_err(|e| LedgerError::Invalid(e.to_string()))?;
+        crypto::write_public_key(&self.paths.trusted().join(format!("{id}.pub")), key, true)?;
+        self.trusted.insert(id, *key);
+        Ok(())
+    }
+
+    /// Appends what a checked export adds to this ledger: its entries must
+    /// begin with all of this ledger's. Returns how many were added.
+    pub fn import(&mut self, checked: &export::Checked) -> Result<u64, LedgerError> {
+        let local = self.leaves()?;
+        if local.len() > checked.leaves.len() {
+            return Err(LedgerError::Invalid(format!(
+                "the ledger has {} entries, the export only {}: it cannot extend this ledger",
+                local.len(),
+                checked.leaves.len()
+            )));
+        }
+        if let Some(i) = local.iter().zip(&checked.leaves).position(|(a, b)| a != b) {
+            return Err(LedgerError::Invalid(format!(
+                "entry {i} differs from the export's: the export does not extend this ledger"
+            )));
+        }
+        let new = &checked.entries[local.len()..];
+        if !new.is_empty() {
+            self.append_entries(new)?;
+        }
+        Ok(new.len() as u64)
     }
 
     /// Appends `events` as one commit: synced, then checkpointed. Each

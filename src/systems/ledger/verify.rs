@@ -112,7 +112,20 @@ pub fn verify(dir: &Path, threads: usize) -> Result<Result<Intact, Broken>, Ledg
             ),
         );
     }
-    let lookup = |id: &str| (id == meta.key_id).then_some(public);
+    let trusted = match super::trusted_keys(dir) {
+        Ok(t) => t,
+        Err(LedgerError::Damaged { path, reason }) => {
+            return broken(None, None, format!("{}: {reason}", path.display()));
+        }
+        Err(e) => return Err(e),
+    };
+    let lookup = |id: &str| {
+        if id == meta.key_id {
+            Some(public)
+        } else {
+            trusted.get(id).copied()
+        }
+    };
     let mut acc = Accumulator::default();
     let mut seen: HashSet<[u8; 16]> = HashSet::with_capacity(log.len() as usize);
     let mut next_cp = checkpoints.iter().skip_while(|c| c.size == 0).peekable();
