@@ -30,7 +30,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -64,7 +68,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -87,7 +95,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand attest" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -117,7 +129,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -144,7 +160,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand delegate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -172,7 +192,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -198,7 +222,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -227,7 +255,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand sign-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -251,7 +283,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -275,7 +311,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-ca" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -298,7 +338,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand export-cert" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -324,7 +368,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -349,7 +397,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c attestation-cli -n "__fish_attestation_cli_using_subcommand verify-quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

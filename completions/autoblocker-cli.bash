@@ -16,8 +16,14 @@ _autoblocker__cli() {
             ",$1")
                 cmd="autoblocker__cli"
                 ;;
+            autoblocker__cli,blocklist)
+                cmd="autoblocker__cli__subcmd__blocklist"
+                ;;
             autoblocker__cli,checkpoint)
                 cmd="autoblocker__cli__subcmd__checkpoint"
+                ;;
+            autoblocker__cli,enforce)
+                cmd="autoblocker__cli__subcmd__enforce"
                 ;;
             autoblocker__cli,export)
                 cmd="autoblocker__cli__subcmd__export"
@@ -43,8 +49,14 @@ _autoblocker__cli() {
             autoblocker__cli,verify)
                 cmd="autoblocker__cli__subcmd__verify"
                 ;;
+            autoblocker__cli__subcmd__help,blocklist)
+                cmd="autoblocker__cli__subcmd__help__subcmd__blocklist"
+                ;;
             autoblocker__cli__subcmd__help,checkpoint)
                 cmd="autoblocker__cli__subcmd__help__subcmd__checkpoint"
+                ;;
+            autoblocker__cli__subcmd__help,enforce)
+                cmd="autoblocker__cli__subcmd__help__subcmd__enforce"
                 ;;
             autoblocker__cli__subcmd__help,export)
                 cmd="autoblocker__cli__subcmd__help__subcmd__export"
@@ -77,7 +89,7 @@ _autoblocker__cli() {
 
     case "${cmd}" in
         autoblocker__cli)
-            opts="-q -v -h -V --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help --version init record query verify checkpoint prove export import help"
+            opts="-q -v -h -V --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help --version init record query verify checkpoint prove export import blocklist enforce help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -88,7 +100,7 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -126,6 +138,80 @@ _autoblocker__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        autoblocker__subcmd__cli__subcmd__blocklist)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --min-severity --threshold --since --allowlist --set --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-severity)
+                    COMPREPLY=($(compgen -W "low medium high critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowlist)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         autoblocker__subcmd__cli__subcmd__checkpoint)
             opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -138,7 +224,7 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -180,6 +266,92 @@ _autoblocker__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        autoblocker__subcmd__cli__subcmd__enforce)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --min-severity --threshold --since --allowlist --set --backend --interval --netns --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-severity)
+                    COMPREPLY=($(compgen -W "low medium high critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowlist)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backend)
+                    COMPREPLY=($(compgen -W "nftables ipset" -- "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --netns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         autoblocker__subcmd__cli__subcmd__export)
             opts="-q -v -o -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -192,7 +364,7 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -243,7 +415,7 @@ _autoblocker__cli() {
             return 0
             ;;
         autoblocker__subcmd__cli__subcmd__help)
-            opts="init record query verify checkpoint prove export import help"
+            opts="init record query verify checkpoint prove export import blocklist enforce help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -256,7 +428,35 @@ _autoblocker__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        autoblocker__subcmd__cli__subcmd__help__subcmd__blocklist)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         autoblocker__subcmd__cli__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        autoblocker__subcmd__cli__subcmd__help__subcmd__enforce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -394,7 +594,7 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -448,7 +648,7 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -506,7 +706,7 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -568,7 +768,7 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -638,7 +838,7 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -724,7 +924,7 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)

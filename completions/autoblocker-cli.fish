@@ -30,7 +30,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -53,6 +57,8 @@ complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "che
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
@@ -60,7 +66,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -82,7 +92,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand record" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -114,7 +128,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand query" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -142,7 +160,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -163,7 +185,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand checkpoint" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -184,7 +210,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand prove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -207,7 +237,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -229,7 +263,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -245,12 +283,84 @@ complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" 
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -l trust -d 'Trust the export\'s key for events from now on (events signed by another key are refused otherwise)'
 complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand import" -s h -l help -d 'Print help'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "query" -d 'List events (--format table, json or jsonl)'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
-complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l min-severity -d 'Only events of this severity and above' -r -f -a "low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l threshold -d 'Block a source only when at least N events name it' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l since -d 'Only events seen since ("24h", "24h ago", or RFC 3339)' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l allowlist -d 'Networks never blocked, one per line (default: <data-dir>/allowlist if it exists)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l set -d 'The nftables table, ipset set prefix or iptables chain the forms name' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand blocklist" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l min-severity -d 'Only events of this severity and above' -r -f -a "low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l threshold -d 'Block a source only when at least N events name it' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l since -d 'Only events seen since ("24h", "24h ago", or RFC 3339)' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l allowlist -d 'Networks never blocked, one per line (default: <data-dir>/allowlist if it exists)' -r -F
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l set -d 'The nftables table, ipset set prefix or iptables chain the forms name' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l backend -d 'nftables (one `nft -f` transaction) or ipset (`ipset restore` with an atomic swap, plus a DROP rule per family)' -r -f -a "nftables\t''
+ipset\t''"
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l interval -d 'Re-derive and re-apply every INTERVAL (so timeouts are re-asserted and new events enforced); without it, apply once' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l netns -d 'Apply inside this network namespace (ip netns)' -r
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -s q -l quiet -d 'Print only results and errors'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand enforce" -s h -l help -d 'Print help'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
+complete -c autoblocker-cli -n "__fish_autoblocker_cli_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

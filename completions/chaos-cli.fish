@@ -30,7 +30,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -62,7 +66,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand inject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -116,7 +124,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -158,7 +170,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand proxy" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -182,7 +198,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -203,7 +223,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -223,7 +247,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand stop-all" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -244,7 +272,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -265,7 +297,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -286,7 +322,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -307,7 +347,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c chaos-cli -n "__fish_chaos_cli_using_subcommand watchdog" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -44,6 +44,8 @@ set edit:completion:arg-completer[omni-ledger] = {|@words|
             cand prove 'Print an inclusion or consistency proof (RFC 6962/9162)'
             cand export 'Write every entry, the signed checkpoint and each entry''s inclusion proof to one JSON file'
             cand import 'Check an export completely, then append what it adds to this ledger'
+            cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+            cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'omni-ledger;init'= {
@@ -216,6 +218,57 @@ set edit:completion:arg-completer[omni-ledger] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'omni-ledger;blocklist'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --min-severity 'Only events of this severity and above'
+            cand --threshold 'Block a source only when at least N events name it'
+            cand --since 'Only events seen since ("24h", "24h ago", or RFC 3339)'
+            cand --allowlist 'Networks never blocked, one per line (default: <data-dir>/allowlist if it exists)'
+            cand --set 'The nftables table, ipset set prefix or iptables chain the forms name'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni-ledger;enforce'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --min-severity 'Only events of this severity and above'
+            cand --threshold 'Block a source only when at least N events name it'
+            cand --since 'Only events seen since ("24h", "24h ago", or RFC 3339)'
+            cand --allowlist 'Networks never blocked, one per line (default: <data-dir>/allowlist if it exists)'
+            cand --set 'The nftables table, ipset set prefix or iptables chain the forms name'
+            cand --backend 'nftables (one `nft -f` transaction) or ipset (`ipset restore` with an atomic swap, plus a DROP rule per family)'
+            cand --interval 'Re-derive and re-apply every INTERVAL (so timeouts are re-asserted and new events enforced); without it, apply once'
+            cand --netns 'Apply inside this network namespace (ip netns)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'omni-ledger;help'= {
             cand init 'Create a ledger: its data directory and the node''s signing key'
             cand record 'Append signed events (one from the flags, or JSON lines with --batch)'
@@ -225,6 +278,8 @@ set edit:completion:arg-completer[omni-ledger] = {|@words|
             cand prove 'Print an inclusion or consistency proof (RFC 6962/9162)'
             cand export 'Write every entry, the signed checkpoint and each entry''s inclusion proof to one JSON file'
             cand import 'Check an export completely, then append what it adds to this ledger'
+            cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+            cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'omni-ledger;help;init'= {
@@ -242,6 +297,10 @@ set edit:completion:arg-completer[omni-ledger] = {|@words|
         &'omni-ledger;help;export'= {
         }
         &'omni-ledger;help;import'= {
+        }
+        &'omni-ledger;help;blocklist'= {
+        }
+        &'omni-ledger;help;enforce'= {
         }
         &'omni-ledger;help;help'= {
         }

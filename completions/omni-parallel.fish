@@ -30,7 +30,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -61,7 +65,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_using_subcommand submit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -87,7 +95,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -108,7 +120,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_using_subcommand results" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -129,7 +145,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_using_subcommand logs" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -151,7 +171,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_using_subcommand cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -172,7 +196,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_using_subcommand resume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -195,7 +223,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_using_subcommand jobs" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -215,7 +247,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_using_subcommand explain" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -237,7 +273,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni-parallel -n "__fish_omni_parallel_using_subcommand run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -319,8 +319,14 @@ _omni() {
             omni__subcmd__help__subcmd__config,show)
                 cmd="omni__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            omni__subcmd__help__subcmd__ledger,blocklist)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__blocklist"
+                ;;
             omni__subcmd__help__subcmd__ledger,checkpoint)
                 cmd="omni__subcmd__help__subcmd__ledger__subcmd__checkpoint"
+                ;;
+            omni__subcmd__help__subcmd__ledger,enforce)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__enforce"
                 ;;
             omni__subcmd__help__subcmd__ledger,export)
                 cmd="omni__subcmd__help__subcmd__ledger__subcmd__export"
@@ -370,8 +376,14 @@ _omni() {
             omni__subcmd__help__subcmd__parallel,submit)
                 cmd="omni__subcmd__help__subcmd__parallel__subcmd__submit"
                 ;;
+            omni__subcmd__ledger,blocklist)
+                cmd="omni__subcmd__ledger__subcmd__blocklist"
+                ;;
             omni__subcmd__ledger,checkpoint)
                 cmd="omni__subcmd__ledger__subcmd__checkpoint"
+                ;;
+            omni__subcmd__ledger,enforce)
+                cmd="omni__subcmd__ledger__subcmd__enforce"
                 ;;
             omni__subcmd__ledger,export)
                 cmd="omni__subcmd__ledger__subcmd__export"
@@ -397,8 +409,14 @@ _omni() {
             omni__subcmd__ledger,verify)
                 cmd="omni__subcmd__ledger__subcmd__verify"
                 ;;
+            omni__subcmd__ledger__subcmd__help,blocklist)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__blocklist"
+                ;;
             omni__subcmd__ledger__subcmd__help,checkpoint)
                 cmd="omni__subcmd__ledger__subcmd__help__subcmd__checkpoint"
+                ;;
+            omni__subcmd__ledger__subcmd__help,enforce)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__enforce"
                 ;;
             omni__subcmd__ledger__subcmd__help,export)
                 cmd="omni__subcmd__ledger__subcmd__help__subcmd__export"
@@ -506,7 +524,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -556,7 +574,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -606,7 +624,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -700,7 +718,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -786,7 +804,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -852,7 +870,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1126,7 +1144,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1184,7 +1202,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1254,7 +1272,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1328,7 +1346,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1406,7 +1424,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1476,7 +1494,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1558,7 +1576,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1632,7 +1650,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1722,7 +1740,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1772,7 +1790,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1822,7 +1840,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2040,7 +2058,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2178,7 +2196,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2228,7 +2246,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2286,7 +2304,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2336,7 +2354,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2418,7 +2436,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2468,7 +2486,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2518,7 +2536,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2576,7 +2594,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2626,7 +2644,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2676,7 +2694,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2800,7 +2818,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2850,7 +2868,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3323,7 +3341,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help__subcmd__ledger)
-            opts="init record query verify checkpoint prove export import"
+            opts="init record query verify checkpoint prove export import blocklist enforce"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3336,7 +3354,35 @@ _omni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__blocklist)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         omni__subcmd__help__subcmd__ledger__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__enforce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3631,7 +3677,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help init record query verify checkpoint prove export import help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help init record query verify checkpoint prove export import blocklist enforce help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3642,7 +3688,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3680,6 +3726,80 @@ _omni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        omni__subcmd__ledger__subcmd__blocklist)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --min-severity --threshold --since --allowlist --set --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-severity)
+                    COMPREPLY=($(compgen -W "low medium high critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowlist)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         omni__subcmd__ledger__subcmd__checkpoint)
             opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3692,7 +3812,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3734,6 +3854,92 @@ _omni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        omni__subcmd__ledger__subcmd__enforce)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --min-severity --threshold --since --allowlist --set --backend --interval --netns --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-severity)
+                    COMPREPLY=($(compgen -W "low medium high critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowlist)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backend)
+                    COMPREPLY=($(compgen -W "nftables ipset" -- "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --netns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         omni__subcmd__ledger__subcmd__export)
             opts="-q -v -o -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3746,7 +3952,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3797,7 +4003,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger__subcmd__help)
-            opts="init record query verify checkpoint prove export import help"
+            opts="init record query verify checkpoint prove export import blocklist enforce help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3810,7 +4016,35 @@ _omni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__blocklist)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         omni__subcmd__ledger__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__enforce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3948,7 +4182,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4002,7 +4236,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4060,7 +4294,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4122,7 +4356,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4192,7 +4426,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4278,7 +4512,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4336,7 +4570,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4386,7 +4620,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4436,7 +4670,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4490,7 +4724,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4702,7 +4936,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4752,7 +4986,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4810,7 +5044,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4864,7 +5098,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -4918,7 +5152,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5000,7 +5234,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5054,7 +5288,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5116,7 +5350,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -5170,7 +5404,7 @@ _omni() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -31,7 +31,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -64,7 +68,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and not __fish_seen_subcommand_from inject run proxy list stop stop-all report disable enable watchdog help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -95,7 +103,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from inject" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -149,7 +161,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -191,7 +207,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from proxy" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -215,7 +235,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -236,7 +260,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -256,7 +284,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from stop-all" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -277,7 +309,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from report" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -298,7 +334,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -319,7 +359,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -340,7 +384,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand chaos; and __fish_seen_subcommand_from watchdog" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -371,7 +419,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and not __fish_seen_subcommand_from submit status results logs cancel resume jobs explain run help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -401,7 +453,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from submit" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -427,7 +483,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -448,7 +508,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from results" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -469,7 +533,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from logs" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -491,7 +559,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -512,7 +584,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -535,7 +611,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from jobs" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -555,7 +635,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from explain" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -577,7 +661,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand parallel; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -619,7 +707,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and not __fish_seen_subcommand_from init attest verify delegate revoke serve sign-file verify-file export-ca export-cert quote verify-quote help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -652,7 +744,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -675,7 +771,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from attest" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -705,7 +805,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -732,7 +836,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from delegate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -760,7 +868,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -786,7 +898,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -815,7 +931,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from sign-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -839,7 +959,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-file" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -863,7 +987,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-ca" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -886,7 +1014,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from export-cert" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -912,7 +1044,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -937,7 +1073,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from verify-quote" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -970,42 +1110,52 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "quote" -d 'Take a TPM quote and write it in tpm2-tools\' formats (for tpm2_checkquote)'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "verify-quote" -d 'Check a quote in tpm2-tools\' files (as tpm2_checkquote does); exit 1 when invalid'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l color -d 'When to use colour' -r -f -a "auto\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -s q -l quiet -d 'Print only results and errors'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -l stats -d 'Print governor statistics to stderr at exit'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "query" -d 'List events (--format table, json or jsonl)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1027,7 +1177,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1059,7 +1213,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from query" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1087,7 +1245,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1108,7 +1270,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from checkpoint" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1129,7 +1295,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from prove" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1152,7 +1322,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1174,7 +1348,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1190,6 +1368,76 @@ complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l trust -d 'Trust the export\'s key for events from now on (events signed by another key are refused otherwise)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l min-severity -d 'Only events of this severity and above' -r -f -a "low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l threshold -d 'Block a source only when at least N events name it' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l since -d 'Only events seen since ("24h", "24h ago", or RFC 3339)' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l allowlist -d 'Networks never blocked, one per line (default: <data-dir>/allowlist if it exists)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l set -d 'The nftables table, ipset set prefix or iptables chain the forms name' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l min-severity -d 'Only events of this severity and above' -r -f -a "low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l threshold -d 'Block a source only when at least N events name it' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l since -d 'Only events seen since ("24h", "24h ago", or RFC 3339)' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l allowlist -d 'Networks never blocked, one per line (default: <data-dir>/allowlist if it exists)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l set -d 'The nftables table, ipset set prefix or iptables chain the forms name' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l backend -d 'nftables (one `nft -f` transaction) or ipset (`ipset restore` with an atomic swap, plus a DROP rule per family)' -r -f -a "nftables\t''
+ipset\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l interval -d 'Re-derive and re-apply every INTERVAL (so timeouts are re-asserted and new events enforced); without it, apply once' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l netns -d 'Apply inside this network namespace (ip netns)' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -s h -l help -d 'Print help'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "query" -d 'List events (--format table, json or jsonl)'
@@ -1198,6 +1446,8 @@ complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
@@ -1205,7 +1455,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1229,7 +1483,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1249,7 +1507,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1270,7 +1532,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1295,7 +1561,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand ps" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1316,7 +1586,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand stop" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1339,7 +1613,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1360,7 +1638,11 @@ table\t''
 json\t''
 jsonl\t''
 junit\t''
-markdown\t''"
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
 complete -c omni -n "__fish_omni_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1423,6 +1705,8 @@ complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcomma
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration and the layer each value came from'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate a configuration file (default: the one omni would load)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented default configuration file'

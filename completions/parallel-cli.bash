@@ -94,7 +94,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -144,7 +144,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -198,7 +198,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -410,7 +410,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -460,7 +460,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -518,7 +518,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -572,7 +572,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -626,7 +626,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -708,7 +708,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -762,7 +762,7 @@ _parallel__cli() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
                     return 0
                     ;;
                 --color)

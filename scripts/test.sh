@@ -15,7 +15,7 @@ need_pkgs=()
 for pair in musl-gcc:musl-tools file:file openssl:openssl curl:curl bash:bash \
             minisign:minisign swtpm:swtpm swtpm_setup:swtpm-tools tpm2_quote:tpm2-tools \
             pkg-config:pkg-config parallel:parallel sbatch:slurm-wlm munged:munge \
-            iptables:iptables ip:iproute2; do
+            iptables:iptables ip:iproute2 nft:nftables ipset:ipset; do
   command -v "${pair%%:*}" >/dev/null || need_pkgs+=("${pair#*:}")
 done
 # libtss2 (headers and .pc files) for the `tpm` feature's tss-esapi.

@@ -282,7 +282,7 @@ fn validation_bad_units_and_enums() {
     assert_eq!(code, Some(78));
     assert!(
         err.contains(
-            "format: expected one of text, table, json, jsonl, junit, markdown, found \"yaml\""
+            "format: expected one of text, table, json, jsonl, junit, markdown, plain, nftables, ipset, iptables, found \"yaml\""
         ),
         "{err}"
     );

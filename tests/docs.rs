@@ -142,7 +142,10 @@ fn bash_completes_first_and_second_level() {
     let format = bash_complete(&["omni", "--format", ""]);
     assert_eq!(
         format,
-        ["text", "table", "json", "jsonl", "junit", "markdown"]
+        [
+            "text", "table", "json", "jsonl", "junit", "markdown", "plain", "nftables", "ipset",
+            "iptables"
+        ]
     );
 }
 

@@ -740,3 +740,388 @@ fn export_and_import_check_everything_before_accepting_anything() {
     assert!(text(&out).contains("1 added"), "{}", text(&out));
     assert_eq!(verify(home.path(), &dst).0, Some(0));
 }
+
+/// Two network namespaces joined by a veth pair: `b` connects to a TCP
+/// listener in `a` from two addresses, one of them recorded in the ledger.
+struct Netns {
+    a: String,
+    b: String,
+    listen: String,
+    blocked: String,
+    allowed: String,
+}
+
+static NEXT_NS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+fn ip(args: &[&str]) -> bool {
+    Command::new("ip")
+        .args(args)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+impl Netns {
+    fn new(test: &str, tools: &[&str]) -> Option<Netns> {
+        if !crate::util::is_root() {
+            skip(test, "needs root (network namespaces, nft, ipset)");
+            return None;
+        }
+        for tool in tools {
+            if Command::new(tool).arg("--version").output().is_err() {
+                skip(
+                    test,
+                    &format!("{tool} is missing (scripts/test.sh installs it)"),
+                );
+                return None;
+            }
+        }
+        let n = NEXT_NS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let tag = format!("{}{n}", std::process::id() % 10_000);
+        let ns = Netns {
+            a: format!("olga{tag}"),
+            b: format!("olgb{tag}"),
+            listen: format!("10.78.{n}.1"),
+            blocked: format!("10.78.{n}.2"),
+            allowed: format!("10.78.{n}.3"),
+        };
+        let (va, vb) = (format!("olva{tag}"), format!("olvb{tag}"));
+        let ok = ip(&["netns", "add", &ns.a])
+            && ip(&["netns", "add", &ns.b])
+            && ip(&[
+                "link", "add", &va, "netns", &ns.a, "type", "veth", "peer", "name", &vb, "netns",
+                &ns.b,
+            ])
+            && ip(&[
+                "-n",
+                &ns.a,
+                "addr",
+                "add",
+                &format!("{}/24", ns.listen),
+                "dev",
+                &va,
+            ])
+            && ip(&[
+                "-n",
+                &ns.b,
+                "addr",
+                "add",
+                &format!("{}/24", ns.blocked),
+                "dev",
+                &vb,
+            ])
+            && ip(&[
+                "-n",
+                &ns.b,
+                "addr",
+                "add",
+                &format!("{}/24", ns.allowed),
+                "dev",
+                &vb,
+            ])
+            && ip(&["-n", &ns.a, "link", "set", &va, "up"])
+            && ip(&["-n", &ns.b, "link", "set", &vb, "up"])
+            && ip(&["-n", &ns.a, "link", "set", "lo", "up"]);
+        assert!(ok, "setting up the namespaces");
+        Some(ns)
+    }
+
+    /// Whether a TCP connection from `source` in `b` to a listener in `a`
+    /// completes within a second.
+    fn reaches(&self, source: &str) -> bool {
+        let server = Command::new("ip")
+            .args(["netns", "exec", &self.a, "python3", "-c"])
+            .arg(
+                "import socket,sys\ns=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n\
+                 s.bind((sys.argv[1], 9411)); s.listen(4); s.settimeout(3)\nprint('ready', flush=True)\n\
+                 try:\n  c,_=s.accept(); c.close()\nexcept socket.timeout: pass",
+            )
+            .arg(&self.listen)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut server = server;
+        let mut line = String::new();
+        BufReader::new(server.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "ready");
+        let client = Command::new("ip")
+            .args(["netns", "exec", &self.b, "python3", "-c"])
+            .arg(
+                "import socket,sys\ns=socket.socket(); s.bind((sys.argv[1], 0)); s.settimeout(1)\n\
+                 try:\n  s.connect((sys.argv[2], 9411)); print('connected')\nexcept OSError as e: print('failed', e)",
+            )
+            .args([source, &self.listen])
+            .output()
+            .unwrap();
+        let _ = server.kill();
+        let _ = server.wait();
+        String::from_utf8_lossy(&client.stdout).starts_with("connected")
+    }
+}
+
+impl Drop for Netns {
+    fn drop(&mut self) {
+        ip(&["netns", "del", &self.a]);
+        ip(&["netns", "del", &self.b]);
+    }
+}
+
+/// `enforce` with nftables, then with ipset, inside a namespace the test
+/// creates: the recorded address cannot reach the listener, the other
+/// address can; an allowlisted one is never blocked; the nftables set keeps
+/// the event's remaining TTL as its timeout.
+#[test]
+fn enforcement_blocks_recorded_sources_and_spares_the_rest() {
+    let test = "enforcement_blocks_recorded_sources_and_spares_the_rest";
+    let Some(ns) = Netns::new(test, &["nft", "ipset", "iptables"]) else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("ledger");
+    assert!(ledger(home.path(), &dir, &["init"]).status.success());
+    assert!(
+        ns.reaches(&ns.blocked) && ns.reaches(&ns.allowed),
+        "reachable before"
+    );
+    let out = ledger(
+        home.path(),
+        &dir,
+        &[
+            "record",
+            "--type",
+            "brute_force",
+            "--source",
+            &ns.blocked,
+            "--severity",
+            "high",
+            "--ttl",
+            "1h",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = ledger(
+        home.path(),
+        &dir,
+        &["enforce", "--backend", "nftables", "--netns", &ns.a],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("1 sources blocked"), "{}", text(&out));
+    assert!(
+        !ns.reaches(&ns.blocked),
+        "nftables: the recorded source is dropped"
+    );
+    assert!(
+        ns.reaches(&ns.allowed),
+        "nftables: the other source still connects"
+    );
+    let set = Command::new("ip")
+        .args([
+            "netns",
+            "exec",
+            &ns.a,
+            "nft",
+            "list",
+            "set",
+            "inet",
+            "omni_ledger",
+            "blocked_v4",
+        ])
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&set.stdout);
+    assert!(
+        listing.contains(&ns.blocked) && listing.contains("expires"),
+        "{listing}"
+    );
+    // Applying again replaces the table in one transaction: still one set.
+    let out = ledger(
+        home.path(),
+        &dir,
+        &["enforce", "--backend", "nftables", "--netns", &ns.a],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!ns.reaches(&ns.blocked));
+    // The allowlist wins: with the address allowed, the table empties.
+    std::fs::write(dir.join("allowlist"), format!("{}\n", ns.blocked)).unwrap();
+    let out = ledger(
+        home.path(),
+        &dir,
+        &["enforce", "--backend", "nftables", "--netns", &ns.a],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("0 sources blocked (1 allowlisted)"),
+        "{}",
+        text(&out)
+    );
+    assert!(ns.reaches(&ns.blocked), "allowlisted: reachable again");
+    std::fs::remove_file(dir.join("allowlist")).unwrap();
+    // ipset: the same, with the nftables table gone.
+    assert!(ip(&[
+        "netns",
+        "exec",
+        &ns.a,
+        "nft",
+        "delete",
+        "table",
+        "inet",
+        "omni_ledger"
+    ]));
+    let out = ledger(
+        home.path(),
+        &dir,
+        &["enforce", "--backend", "ipset", "--netns", &ns.a],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        !ns.reaches(&ns.blocked),
+        "ipset: the recorded source is dropped"
+    );
+    assert!(
+        ns.reaches(&ns.allowed),
+        "ipset: the other source still connects"
+    );
+    let out = ledger(
+        home.path(),
+        &dir,
+        &["enforce", "--backend", "ipset", "--netns", &ns.a],
+    );
+    assert!(
+        out.status.success(),
+        "second ipset run (swap, rule already there): {}",
+        text(&out)
+    );
+    let rules = Command::new("ip")
+        .args(["netns", "exec", &ns.a, "iptables-save"])
+        .output()
+        .unwrap();
+    let rules = String::from_utf8_lossy(&rules.stdout);
+    assert_eq!(rules.matches("omni-ledger-v4 src").count(), 1, "{rules}");
+}
+
+/// The blocklist's forms: plain lines, an nftables script `nft -c` accepts,
+/// ipset and iptables-restore input; TTL, threshold and severity decide.
+#[test]
+fn blocklists_follow_ttl_threshold_and_severity() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("ledger");
+    assert!(ledger(home.path(), &dir, &["init"]).status.success());
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let at = |secs_ago: u64| {
+        omni::runtime::time::format_rfc3339(
+            std::time::UNIX_EPOCH + Duration::from_secs(now - secs_ago),
+        )
+    };
+    for (source, severity, ttl, ago) in [
+        ("192.0.2.10", "high", "1h", 60),         // active
+        ("192.0.2.11", "high", "1m", 3600),       // expired
+        ("192.0.2.12", "low", "1h", 60),          // below --min-severity high
+        ("198.51.100.0/24", "critical", "0", 60), // permanent network
+        ("198.51.100.9", "high", "1h", 60),       // inside it: folded
+        ("2001:db8::/48", "high", "1h", 60),
+        ("2001:db8::/48", "high", "2h", 30),
+    ] {
+        let t = at(ago);
+        let out = ledger(
+            home.path(),
+            &dir,
+            &[
+                "record",
+                "--type",
+                "scanner",
+                "--source",
+                source,
+                "--severity",
+                severity,
+                "--ttl",
+                ttl,
+                "--time",
+                &t,
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    let list = |args: &[&str]| {
+        let out = omni(home.path())
+            .args(args)
+            .args(["ledger", "blocklist", "--data-dir"])
+            .arg(&dir)
+            .args(["--min-severity", "high"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(
+        list(&["--format", "plain"]),
+        "192.0.2.10\n198.51.100.0/24\n2001:db8::/48\n"
+    );
+    let json: Value = serde_json::from_str(&list(&["--format", "json"])).unwrap();
+    let v6 = &json["blocks"][2];
+    assert_eq!(v6["events"], 2);
+    assert!(v6["expires"].as_u64().unwrap() >= now + 7100, "{v6}");
+    let nft = list(&["--format", "nftables"]);
+    assert!(
+        nft.contains("198.51.100.0/24, ") || nft.contains("198.51.100.0/24 }"),
+        "{nft}"
+    );
+    assert!(nft.contains("192.0.2.10/32 timeout"), "{nft}");
+    if crate::util::is_root() {
+        let check = Command::new("ip")
+            .args(["netns", "add", "olgcheck"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if check {
+            let mut c = Command::new("ip")
+                .args(["netns", "exec", "olgcheck", "nft", "-c", "-f", "-"])
+                .stdin(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            c.stdin.take().unwrap().write_all(nft.as_bytes()).unwrap();
+            let out = c.wait_with_output().unwrap();
+            ip(&["netns", "del", "olgcheck"]);
+            assert!(
+                out.status.success(),
+                "nft -c: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let ipset = list(&["--format", "ipset"]);
+    assert!(
+        ipset.contains("add omni-ledger-v4-next 198.51.100.0/24 timeout 0"),
+        "{ipset}"
+    );
+    let ipt = list(&["--format", "iptables"]);
+    assert!(
+        ipt.contains("-A OMNI-LEDGER -s 192.0.2.10/32 -j DROP"),
+        "{ipt}"
+    );
+    // --threshold 2: only the v6 network was reported twice.
+    let out = omni(home.path())
+        .args([
+            "--format",
+            "plain",
+            "ledger",
+            "blocklist",
+            "--threshold",
+            "2",
+            "--data-dir",
+        ])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "2001:db8::/48\n");
+    // Other commands refuse the blocklist forms.
+    let out = omni(home.path())
+        .args(["--format", "nftables", "ledger", "verify", "--data-dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+}

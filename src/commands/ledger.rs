@@ -12,7 +12,7 @@ use super::SystemEntry;
 use crate::cli::Ctx;
 use crate::runtime::config::Section;
 use crate::runtime::error::{Exit, Failure};
-use crate::runtime::output::{Outcome, Render, Style};
+use crate::runtime::output::{Named, Outcome, Render, Style};
 use crate::runtime::time::{format_rfc3339, parse_rfc3339};
 use crate::runtime::units::parse_duration;
 use crate::systems::ledger::event::{Body, Event, Net, Severity, b64, entry_id};
@@ -57,6 +57,46 @@ enum LedgerCommand {
     Export(ExportArgs),
     /// Check an export completely, then append what it adds to this ledger
     Import(ImportArgs),
+    /// The active blocklist (--format text, json, plain, nftables, ipset or iptables)
+    Blocklist(BlocklistArgs),
+    /// Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval
+    Enforce(EnforceArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+struct BlocklistArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// Only events of this severity and above
+    #[arg(long, default_value = "low", value_name = "SEVERITY", value_parser = Severity::WORDS)]
+    min_severity: String,
+    /// Block a source only when at least N events name it
+    #[arg(long, default_value = "1", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    threshold: u32,
+    /// Only events seen since ("24h", "24h ago", or RFC 3339)
+    #[arg(long, value_name = "WHEN")]
+    since: Option<String>,
+    /// Networks never blocked, one per line (default: <data-dir>/allowlist if it exists)
+    #[arg(long, value_name = "FILE")]
+    allowlist: Option<PathBuf>,
+    /// The nftables table, ipset set prefix or iptables chain the forms name
+    #[arg(long, value_name = "NAME")]
+    set: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct EnforceArgs {
+    #[command(flatten)]
+    list: BlocklistArgs,
+    /// nftables (one `nft -f` transaction) or ipset (`ipset restore` with an atomic swap, plus a DROP rule per family)
+    #[arg(long, value_parser = ["nftables", "ipset"], value_name = "BACKEND")]
+    backend: String,
+    /// Re-derive and re-apply every INTERVAL (so timeouts are re-asserted and new events enforced); without it, apply once
+    #[arg(long, value_name = "INTERVAL")]
+    interval: Option<String>,
+    /// Apply inside this network namespace (ip netns)
+    #[arg(long, value_name = "NAME")]
+    netns: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -183,6 +223,12 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         LedgerCommand::Prove(args) => prove(ctx, &args),
         LedgerCommand::Export(args) => export(ctx, &args),
         LedgerCommand::Import(args) => import(ctx, &args),
+        LedgerCommand::Blocklist(args) => {
+            let (list, names) = blocklist(ctx, &args)?;
+            ctx.output.emit(&Listed { list, names })?;
+            Ok(Exit::Success)
+        }
+        LedgerCommand::Enforce(args) => enforce(ctx, &args),
     }
 }
 
@@ -982,4 +1028,257 @@ fn import(ctx: &Ctx, args: &ImportArgs) -> Outcome {
         size: ledger.len(),
     })?;
     Ok(Exit::Success)
+}
+
+/// The names the firewall forms use.
+#[derive(Debug, Clone)]
+struct Names {
+    table: String,
+    ipset: String,
+    chain: String,
+}
+
+fn names(set: Option<&str>) -> Names {
+    use crate::systems::ledger::blocklist::NFT_TABLE;
+    Names {
+        table: set.unwrap_or(NFT_TABLE).to_owned(),
+        ipset: set.unwrap_or("omni-ledger").to_owned(),
+        chain: set.unwrap_or("OMNI-LEDGER").to_owned(),
+    }
+}
+
+fn read_allowlist(path: &Path, required: bool) -> Result<Vec<Net>, Failure> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && !required => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(Failure::new(
+                if e.kind() == io::ErrorKind::NotFound {
+                    Exit::NoInput
+                } else {
+                    Exit::IoErr
+                },
+                format!("{}: {e}", path.display()),
+            ));
+        }
+    };
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        out.push(line.parse::<Net>().map_err(|e| {
+            Failure::new(
+                Exit::DataErr,
+                format!("{} line {}: {e}", path.display(), n + 1),
+            )
+        })?);
+    }
+    Ok(out)
+}
+
+fn unix(t: SystemTime) -> u64 {
+    t.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn blocklist(
+    ctx: &Ctx,
+    args: &BlocklistArgs,
+) -> Result<(crate::systems::ledger::blocklist::Blocklist, Names), Failure> {
+    use crate::systems::ledger::blocklist::{Options, derive};
+    let usage = |e: String| Failure::new(Exit::Usage, e);
+    let dir = data_dir(ctx, &args.dir)?;
+    let ledger = Ledger::open(&dir, false)?;
+    let allow = match &args.allowlist {
+        Some(p) => read_allowlist(p, true)?,
+        None => read_allowlist(&dir.join("allowlist"), false)?,
+    };
+    let opts = Options {
+        min_severity: args.min_severity.parse().map_err(usage)?,
+        threshold: args.threshold,
+        since: args
+            .since
+            .as_deref()
+            .map(since)
+            .transpose()
+            .map_err(usage)?
+            .map(unix),
+        now: unix(SystemTime::now()),
+        allow,
+    };
+    let mut events = Vec::new();
+    ledger
+        .log()
+        .for_each(|_, bytes| {
+            if let Ok(e) = Event::parse(bytes) {
+                events.push(e);
+            }
+            Ok(())
+        })
+        .map_err(LedgerError::from)?;
+    let list = derive(events, &|t| parse_rfc3339(t).map(unix), &opts);
+    Ok((list, names(args.set.as_deref())))
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Listed {
+    list: crate::systems::ledger::blocklist::Blocklist,
+    #[serde(skip)]
+    names: Names,
+}
+
+impl Render for Listed {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        if self.list.blocks.is_empty() {
+            writeln!(w, "nothing to block")?;
+        } else {
+            writeln!(
+                w,
+                "{}",
+                style.bold(&format!(
+                    "{:<40} {:<9} {:>6} {:<10} {}",
+                    "source", "severity", "events", "expires in", "domains"
+                ))
+            )?;
+        }
+        for b in &self.list.blocks {
+            let left = b
+                .timeout(self.list.now)
+                .map_or("never".to_owned(), human_secs);
+            writeln!(
+                w,
+                "{:<40} {:<9} {:>6} {:<10} {}",
+                b.source.to_string(),
+                b.severity.as_str(),
+                b.events,
+                left,
+                b.domains.iter().cloned().collect::<Vec<_>>().join(",")
+            )?;
+        }
+        for n in &self.list.suppressed {
+            writeln!(
+                w,
+                "{}",
+                style.dim(&format!("{n}: allowlisted, not blocked"))
+            )?;
+        }
+        Ok(())
+    }
+
+    fn named(&self, form: Named) -> Option<String> {
+        Some(match form {
+            Named::Plain => self.list.plain(),
+            Named::Nftables => self.list.nftables(&self.names.table),
+            Named::Ipset => self.list.ipset(&self.names.ipset),
+            Named::Iptables => self.list.iptables(&self.names.chain),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct Enforced {
+    backend: String,
+    sources: usize,
+    suppressed: usize,
+    at: String,
+}
+
+impl Render for Enforced {
+    fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
+        writeln!(
+            w,
+            "{}: {} sources blocked ({} allowlisted) at {}",
+            self.backend, self.sources, self.suppressed, self.at
+        )
+    }
+}
+
+/// Applies the list once; `Err` is the firewall's complaint.
+fn apply(
+    backend: &str,
+    netns: Option<&str>,
+    list: &crate::systems::ledger::blocklist::Blocklist,
+    names: &Names,
+) -> Result<(), String> {
+    use crate::runtime::netns::{command, run, run_with_input};
+    match backend {
+        "nftables" => {
+            let mut c = command(netns, "nft");
+            c.args(["-f", "-"]);
+            run_with_input(c, list.nftables(&names.table).as_bytes())
+        }
+        _ => {
+            let mut c = command(netns, "ipset");
+            c.arg("restore");
+            run_with_input(c, list.ipset(&names.ipset).as_bytes())?;
+            // One DROP rule per family refers to the set; added once.
+            for (tool, suffix) in [("iptables", "v4"), ("ip6tables", "v6")] {
+                let set = format!("{}-{suffix}", names.ipset);
+                let rule = [
+                    "INPUT",
+                    "-m",
+                    "set",
+                    "--match-set",
+                    &set,
+                    "src",
+                    "-m",
+                    "comment",
+                    "--comment",
+                    "omni-ledger",
+                    "-j",
+                    "DROP",
+                ];
+                let mut check = command(netns, tool);
+                check.arg("-C").args(rule);
+                if run(check).is_err() {
+                    let mut add = command(netns, tool);
+                    add.arg("-I").args(rule);
+                    run(add)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn enforce(ctx: &Ctx, args: &EnforceArgs) -> Outcome {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return Err(Failure::new(
+            Exit::NoPerm,
+            "enforce changes the firewall: run as root (CAP_NET_ADMIN)",
+        ));
+    }
+    let interval = args
+        .interval
+        .as_deref()
+        .map(|t| {
+            parse_duration(t).map_err(|e| Failure::new(Exit::Usage, format!("--interval {t}: {e}")))
+        })
+        .transpose()?;
+    loop {
+        let (list, names) = blocklist(ctx, &args.list)?;
+        apply(&args.backend, args.netns.as_deref(), &list, &names).map_err(|e| {
+            Failure::new(
+                Exit::Unavailable,
+                format!("{} refused the blocklist: {e}", args.backend),
+            )
+        })?;
+        ctx.output.emit(&Enforced {
+            backend: args.backend.clone(),
+            sources: list.blocks.len(),
+            suppressed: list.suppressed.len(),
+            at: now(),
+        })?;
+        let Some(every) = interval else {
+            return Ok(Exit::Success);
+        };
+        if ctx.stop_requested() {
+            return Ok(Exit::Success);
+        }
+        std::thread::sleep(every);
+    }
 }

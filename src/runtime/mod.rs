@@ -15,6 +15,7 @@ pub mod governor;
 pub mod http_client;
 pub mod junit;
 pub mod lookup;
+pub mod netns;
 pub mod output;
 pub mod process;
 pub mod sections;

@@ -40,12 +40,38 @@ pub enum Format {
     /// One JSON document per line, for reports that are lists (ledger
     /// queries); others refuse it (exit 2).
     Jsonl,
+    /// A form one command defines (a blocklist as `nftables`, `ipset`,
+    /// `iptables` or `plain` lines); every other command refuses it (exit 2).
+    Named(Named),
+}
+
+/// The command-specific forms of [`Format::Named`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Named {
+    Plain,
+    Nftables,
+    Ipset,
+    Iptables,
+}
+
+impl Named {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Named::Plain => "plain",
+            Named::Nftables => "nftables",
+            Named::Ipset => "ipset",
+            Named::Iptables => "iptables",
+        }
+    }
 }
 
 impl Format {
     /// The words `--format` accepts.
-    pub const WORDS: &'static [&'static str] =
-        &["text", "table", "json", "jsonl", "junit", "markdown"];
+    pub const WORDS: &'static [&'static str] = &[
+        "text", "table", "json", "jsonl", "junit", "markdown", "plain", "nftables", "ipset",
+        "iptables",
+    ];
 
     /// Parses a validated word.
     pub fn from_word(word: &str) -> Format {
@@ -54,6 +80,10 @@ impl Format {
             "junit" => Format::Junit,
             "markdown" => Format::Markdown,
             "jsonl" => Format::Jsonl,
+            "plain" => Format::Named(Named::Plain),
+            "nftables" => Format::Named(Named::Nftables),
+            "ipset" => Format::Named(Named::Ipset),
+            "iptables" => Format::Named(Named::Iptables),
             _ => Format::Text,
         }
     }
@@ -186,6 +216,11 @@ pub trait Render: Serialize {
     fn jsonl(&self) -> Option<String> {
         None
     }
+
+    /// A command's own form ([`Format::Named`]).
+    fn named(&self, _form: Named) -> Option<String> {
+        None
+    }
 }
 
 /// Rendering decisions plus the streams, shared by one invocation.
@@ -302,6 +337,18 @@ impl Output {
                     ));
                 }
             },
+            Format::Named(word) => match report.named(word) {
+                Some(text) => buf.write_all(text.as_bytes()),
+                None => {
+                    return Err(Failure::new(
+                        Exit::Usage,
+                        format!(
+                            "--format {} is not available for this command (use text or json)",
+                            word.as_str()
+                        ),
+                    ));
+                }
+            },
         };
         result
             .and_then(|()| buf.flush())
@@ -340,7 +387,7 @@ impl Output {
             Format::Json | Format::Jsonl => serde_json::to_writer(&mut *err, report)
                 .map_err(io::Error::from)
                 .and_then(|()| err.write_all(b"\n")),
-            Format::Text | Format::Junit | Format::Markdown => {
+            Format::Text | Format::Junit | Format::Markdown | Format::Named(_) => {
                 report.text(&mut *err, Style::new(self.color_err))
             }
         };
@@ -383,7 +430,7 @@ pub fn write_error(
             });
             writeln!(w, "{doc}")
         }
-        Format::Text | Format::Junit | Format::Markdown => {
+        Format::Text | Format::Junit | Format::Markdown | Format::Named(_) => {
             let label = Style::new(color).bad("error:");
             writeln!(w, "{prog}: {label} {}", chain.join(": "))
         }

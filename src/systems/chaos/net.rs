@@ -62,29 +62,7 @@ pub struct Rule {
     pub spec: Vec<String>,
 }
 
-/// `program`, run inside network namespace `netns` when given.
-fn in_netns(netns: Option<&str>, program: &str) -> Command {
-    match netns {
-        Some(ns) => {
-            let mut c = Command::new("ip");
-            c.args(["netns", "exec", ns, program]);
-            c
-        }
-        None => Command::new(program),
-    }
-}
-
-/// The named network namespaces (`ip netns list`).
-fn namespaces() -> Vec<String> {
-    let mut c = Command::new("ip");
-    c.args(["netns", "list"]);
-    ok(c)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| l.split_whitespace().next())
-        .map(String::from)
-        .collect()
-}
+use crate::runtime::netns::{command as in_netns, names as namespaces, run, stdout as ok};
 
 impl Rule {
     fn command(&self, op: &str) -> Command {
@@ -117,21 +95,6 @@ impl Rule {
             Err(_) => Ok(()),
         }
     }
-}
-
-fn run(mut c: Command) -> Result<(), String> {
-    match c.output() {
-        Ok(out) if out.status.success() => Ok(()),
-        Ok(out) => Err(String::from_utf8_lossy(&out.stderr).trim().to_string()),
-        Err(e) => Err(format!("{}: {e}", c.get_program().to_string_lossy())),
-    }
-}
-
-fn ok(mut c: Command) -> Option<String> {
-    let out = c.output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Checks privileges, tools, the namespace and the interface.

@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::runtime::crypto::{self, CryptoError, KeyId};
 use crate::runtime::error::{Classify, Exit};
 
+pub mod blocklist;
 pub mod checkpoint;
 pub mod event;
 pub mod export;
@@ -341,7 +342,7 @@ impl Ledger {
             acc.push(merkle::leaf_hash(&log.read(i)?));
         }
         let trusted = trusted_keys(dir)?;
-        Ok(Ledger {
+        let mut ledger = Ledger {
             paths,
             meta,
             public,
@@ -352,7 +353,17 @@ impl Ledger {
             last,
             trusted,
             _lock: lock,
-        })
+        };
+        // A writer first checkpoints what a crash left unsigned.
+        if ledger.key.is_some()
+            && ledger
+                .last
+                .as_ref()
+                .is_some_and(|c| c.size != ledger.acc.size())
+        {
+            ledger.commit_checkpoint()?;
+        }
+        Ok(ledger)
     }
 
     /// Entries in the log.

@@ -1,0 +1,84 @@
+//! The costs inside `omni ledger` (the end-to-end figures, `record --batch`
+//! throughput and `verify` time, are in docs/ledger.md with the commands
+//! that reproduce them):
+//!
+//! - `ledger/commit/4096`: one commit of 4096 signed events: framing,
+//!   one `fdatasync`, the tree extended, a checkpoint signed and appended;
+//! - `ledger/sign/event` and `ledger/check/event`: one event signed, and
+//!   parsed, checked canonical and verified strictly (what `verify` does per
+//!   entry);
+//! - `ledger/merkle/root/1M`: the root of a million leaves from their hashes;
+//! - `ledger/merkle/inclusion/1M`: one inclusion proof in that tree.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use omni::systems::ledger::event::{Body, Event, Severity};
+use omni::systems::ledger::{Ledger, init, merkle};
+
+fn body(i: u32, reporter: &str) -> Body {
+    let mut meta = serde_json::Map::new();
+    meta.insert("attempts".into(), (i % 17).into());
+    Body {
+        v: 1,
+        time: "2026-11-23T10:00:00.000Z".into(),
+        kind: "brute_force".into(),
+        source: format!("10.{}.{}.{}", i >> 16 & 255, i >> 8 & 255, i & 255)
+            .parse()
+            .expect("address"),
+        severity: Severity::High,
+        ttl: 86_400,
+        meta,
+        domain: "org-a".into(),
+        reporter: reporter.into(),
+    }
+}
+
+fn ledger(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("l");
+    let key = omni::runtime::crypto::generate_os();
+    let meta = init(&path, "org-a", key.clone(), "2026-11-23T10:00:00.000Z").expect("init");
+    let mut ledger = Ledger::open(&path, true).expect("open");
+    let events: Vec<Vec<u8>> = (0..4096)
+        .map(|i| body(i, &meta.key_id).sign(&key).to_entry())
+        .collect();
+    let mut group = c.benchmark_group("ledger/commit");
+    group.sample_size(20);
+    group.bench_function("4096", |b| {
+        b.iter(|| ledger.append_entries(&events).expect("append"))
+    });
+    group.finish();
+
+    c.bench_function("ledger/sign/event", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i += 1;
+            body(i, &meta.key_id).sign(&key)
+        })
+    });
+    let public = key.verifying_key();
+    let lookup = |id: &str| (id == meta.key_id).then_some(public);
+    c.bench_function("ledger/check/event", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % events.len();
+            let e = Event::parse(&events[i]).expect("parse");
+            e.check(&lookup).expect("valid");
+        })
+    });
+}
+
+fn tree(c: &mut Criterion) {
+    let leaves: Vec<merkle::Hash> = (0u32..1_000_000)
+        .map(|i| merkle::leaf_hash(&i.to_le_bytes()))
+        .collect();
+    let mut group = c.benchmark_group("ledger/merkle");
+    group.sample_size(10);
+    group.bench_function("root/1M", |b| b.iter(|| merkle::root(&leaves)));
+    group.bench_function("inclusion/1M", |b| {
+        b.iter(|| merkle::inclusion_proof(&leaves, 777_777))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, ledger, tree);
+criterion_main!(benches);
