@@ -1066,6 +1066,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Check an export completely, then append what it adds to this ledger')
             [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)')
             [CompletionResult]::new('enforce', 'enforce', [CompletionResultType]::ParameterValue, 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval')
+            [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1108,6 +1109,8 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Details, a JSON object (''{"attempts":5}'')')
             [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'When it was seen (RFC 3339 UTC; default now)')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Read events as JSON lines ({"type","source","severity","ttl","meta","time"}) from FILE, or - for stdin (a stream: each commit is acknowledged as it is made)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Submit to a running node (HOST:PORT) instead of the local ledger; the node signs it')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The node''s API key (with --node)')
             [CompletionResult]::new('--commit-every', '--commit-every', [CompletionResultType]::ParameterName, 'With --batch: commit (sync and checkpoint) every N events, or sooner when the input pauses')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1300,6 +1303,34 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'omni;ledger;node' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for reports and errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Concurrency permits for parallel work [default: number of CPUs]')
+            [CompletionResult]::new('--cpu-percent', '--cpu-percent', [CompletionResultType]::ParameterName, 'Cap CPU use at this percent of the whole machine')
+            [CompletionResult]::new('--memory-limit', '--memory-limit', [CompletionResultType]::ParameterName, 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit')
+            [CompletionResult]::new('--io-ops', '--io-ops', [CompletionResultType]::ParameterName, 'Limit I/O operations per second drawn by systems')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Deterministic mode: one seeded RNG source for every system')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Confine file writes to DIR with Landlock (repeatable)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The ledger''s directory (default: <data dir>/ledger)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port to listen on')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'The address to listen on')
+            [CompletionResult]::new('--peers', '--peers', [CompletionResultType]::ParameterName, 'The other replicas (HOST:PORT,...): replication is not built yet')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'A key clients and bouncers send in X-Api-Key (repeatable)')
+            [CompletionResult]::new('--min-severity', '--min-severity', [CompletionResultType]::ParameterName, 'The decision stream''s blocklist: only events of this severity and above')
+            [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'The decision stream''s blocklist: events needed per source')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print governor statistics to stderr at exit')
+            [CompletionResult]::new('--allow-public', '--allow-public', [CompletionResultType]::ParameterName, 'Allow a non-loopback listen address')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Run in the background under the supervisor (omni ps, omni stop)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'omni;ledger;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a ledger: its data directory and the node''s signing key')
             [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Append signed events (one from the flags, or JSON lines with --batch)')
@@ -1311,6 +1342,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Check an export completely, then append what it adds to this ledger')
             [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)')
             [CompletionResult]::new('enforce', 'enforce', [CompletionResultType]::ParameterValue, 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval')
+            [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1342,6 +1374,9 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             break
         }
         'omni;ledger;help;enforce' {
+            break
+        }
+        'omni;ledger;help;node' {
             break
         }
         'omni;ledger;help;help' {
@@ -1686,6 +1721,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Check an export completely, then append what it adds to this ledger')
             [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)')
             [CompletionResult]::new('enforce', 'enforce', [CompletionResultType]::ParameterValue, 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval')
+            [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream')
             break
         }
         'omni;help;ledger;init' {
@@ -1716,6 +1752,9 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             break
         }
         'omni;help;ledger;enforce' {
+            break
+        }
+        'omni;help;ledger;node' {
             break
         }
         'omni;help;config' {

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand import 'Check an export completely, then append what it adds to this ledger'
             cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
+            cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'autoblocker-cli;init'= {
@@ -86,6 +87,8 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand --meta 'Details, a JSON object (''{"attempts":5}'')'
             cand --time 'When it was seen (RFC 3339 UTC; default now)'
             cand --batch 'Read events as JSON lines ({"type","source","severity","ttl","meta","time"}) from FILE, or - for stdin (a stream: each commit is acknowledged as it is made)'
+            cand --node 'Submit to a running node (HOST:PORT) instead of the local ledger; the node signs it'
+            cand --api-key 'The node''s API key (with --node)'
             cand --commit-every 'With --batch: commit (sync and checkpoint) every N events, or sooner when the input pauses'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -269,6 +272,33 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'autoblocker-cli;node'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --port 'The port to listen on'
+            cand --listen 'The address to listen on'
+            cand --peers 'The other replicas (HOST:PORT,...): replication is not built yet'
+            cand --api-key 'A key clients and bouncers send in X-Api-Key (repeatable)'
+            cand --min-severity 'The decision stream''s blocklist: only events of this severity and above'
+            cand --threshold 'The decision stream''s blocklist: events needed per source'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --allow-public 'Allow a non-loopback listen address'
+            cand --detach 'Run in the background under the supervisor (omni ps, omni stop)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'autoblocker-cli;help'= {
             cand init 'Create a ledger: its data directory and the node''s signing key'
             cand record 'Append signed events (one from the flags, or JSON lines with --batch)'
@@ -280,6 +310,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand import 'Check an export completely, then append what it adds to this ledger'
             cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
+            cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'autoblocker-cli;help;init'= {
@@ -301,6 +332,8 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
         &'autoblocker-cli;help;blocklist'= {
         }
         &'autoblocker-cli;help;enforce'= {
+        }
+        &'autoblocker-cli;help;node'= {
         }
         &'autoblocker-cli;help;help'= {
         }

@@ -337,6 +337,9 @@ _omni() {
             omni__subcmd__help__subcmd__ledger,init)
                 cmd="omni__subcmd__help__subcmd__ledger__subcmd__init"
                 ;;
+            omni__subcmd__help__subcmd__ledger,node)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__node"
+                ;;
             omni__subcmd__help__subcmd__ledger,prove)
                 cmd="omni__subcmd__help__subcmd__ledger__subcmd__prove"
                 ;;
@@ -397,6 +400,9 @@ _omni() {
             omni__subcmd__ledger,init)
                 cmd="omni__subcmd__ledger__subcmd__init"
                 ;;
+            omni__subcmd__ledger,node)
+                cmd="omni__subcmd__ledger__subcmd__node"
+                ;;
             omni__subcmd__ledger,prove)
                 cmd="omni__subcmd__ledger__subcmd__prove"
                 ;;
@@ -429,6 +435,9 @@ _omni() {
                 ;;
             omni__subcmd__ledger__subcmd__help,init)
                 cmd="omni__subcmd__ledger__subcmd__help__subcmd__init"
+                ;;
+            omni__subcmd__ledger__subcmd__help,node)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__node"
                 ;;
             omni__subcmd__ledger__subcmd__help,prove)
                 cmd="omni__subcmd__ledger__subcmd__help__subcmd__prove"
@@ -3341,7 +3350,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help__subcmd__ledger)
-            opts="init record query verify checkpoint prove export import blocklist enforce"
+            opts="init record query verify checkpoint prove export import blocklist enforce node"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3425,6 +3434,20 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help__subcmd__ledger__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__node)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3677,7 +3700,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help init record query verify checkpoint prove export import blocklist enforce help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help init record query verify checkpoint prove export import blocklist enforce node help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4003,7 +4026,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger__subcmd__help)
-            opts="init record query verify checkpoint prove export import blocklist enforce help"
+            opts="init record query verify checkpoint prove export import blocklist enforce node help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4101,6 +4124,20 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__node)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4282,6 +4319,84 @@ _omni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        omni__subcmd__ledger__subcmd__node)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --port --listen --allow-public --peers --api-key --min-severity --threshold --detach --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --peers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-severity)
+                    COMPREPLY=($(compgen -W "low medium high critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         omni__subcmd__ledger__subcmd__prove)
             opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --inclusion --consistency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4415,7 +4530,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger__subcmd__record)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --type --source --severity --ttl --meta --time --batch --commit-every --help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --type --source --severity --ttl --meta --time --batch --node --api-key --commit-every --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4486,6 +4601,14 @@ _omni() {
                     return 0
                     ;;
                 --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -30,6 +30,12 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+# The CrowdSec bouncer (Debian) enforces a ledger node's decision stream in a
+# test; without its recommends (CrowdSec itself), and never as a service here.
+if [ ! -x /usr/bin/crowdsec-firewall-bouncer ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends crowdsec-firewall-bouncer >/dev/null
+  systemctl disable --now crowdsec-firewall-bouncer >/dev/null 2>&1 || true
+fi
 command -v cargo >/dev/null || { echo "cargo is missing: install Rust first" >&2; exit 1; }
 # The reference DSSE implementation, for attest interop tests.
 python3 -c 'import securesystemslib.dsse' 2>/dev/null || python3 -m pip install -q securesystemslib cryptography

@@ -1125,3 +1125,254 @@ fn blocklists_follow_ttl_threshold_and_severity() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
 }
+
+/// A node serves the CrowdSec Local API's decision stream, and the Debian
+/// `crowdsec-firewall-bouncer`, unchanged, enforces it: in a network
+/// namespace the test creates, a source recorded through `record --node`
+/// is dropped by the bouncer's nftables set; another address still
+/// connects.
+#[test]
+fn crowdsec_firewall_bouncer_enforces_the_nodes_decisions() {
+    let test = "crowdsec_firewall_bouncer_enforces_the_nodes_decisions";
+    let Some(ns) = Netns::new(test, &["nft"]) else {
+        return;
+    };
+    if !Path::new("/usr/bin/crowdsec-firewall-bouncer").exists() {
+        skip(
+            test,
+            "crowdsec-firewall-bouncer is missing (scripts/test.sh installs it)",
+        );
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("ledger");
+    assert!(ledger(home.path(), &dir, &["init"]).status.success());
+    let port = 19_000 + (std::process::id() % 500) as u16;
+    let in_a = |args: &[&str]| {
+        let mut c = Command::new("ip");
+        c.args(["netns", "exec", &ns.a]);
+        c.arg(crate::util::omni_bin());
+        crate::util::isolate(&mut c, home.path());
+        c.args(args);
+        c
+    };
+    let mut node = in_a(&[
+        "ledger",
+        "node",
+        "--data-dir",
+        dir.to_str().unwrap(),
+        "--port",
+        &port.to_string(),
+        "--api-key",
+        "bouncer-key",
+    ])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let mut line = String::new();
+    BufReader::new(node.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("listening on"), "{line}");
+    let config = home.path().join("bouncer.yaml");
+    std::fs::write(
+        &config,
+        format!(
+            "mode: nftables\npid_dir: {pid}\nupdate_frequency: 1s\ndaemonize: false\nlog_mode: stdout\n\
+             log_level: info\napi_url: http://127.0.0.1:{port}/\napi_key: bouncer-key\n\
+             disable_ipv6: false\ndeny_action: DROP\ndeny_log: false\nsupported_decisions_types:\n  - ban\n\
+             blacklists_ipv4: crowdsec-blacklists\nblacklists_ipv6: crowdsec6-blacklists\nipset_type: nethash\n\
+             iptables_chains:\n  - INPUT\nnftables:\n  ipv4:\n    enabled: true\n    set-only: false\n\
+             \x20   table: crowdsec\n    chain: crowdsec-chain\n  ipv6:\n    enabled: true\n    set-only: false\n\
+             \x20   table: crowdsec6\n    chain: crowdsec6-chain\nprometheus:\n  enabled: false\n\
+             \x20 listen_addr: 127.0.0.1\n  listen_port: 60601\n",
+            pid = home.path().display()
+        ),
+    )
+    .unwrap();
+    let mut bouncer = Command::new("ip")
+        .args([
+            "netns",
+            "exec",
+            &ns.a,
+            "/usr/bin/crowdsec-firewall-bouncer",
+            "-c",
+        ])
+        .arg(&config)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = in_a(&[
+        "ledger",
+        "record",
+        "--node",
+        &format!("127.0.0.1:{port}"),
+        "--api-key",
+        "bouncer-key",
+        "--type",
+        "brute_force",
+        "--source",
+        &ns.blocked,
+        "--severity",
+        "high",
+        "--ttl",
+        "1h",
+    ])
+    .output()
+    .unwrap();
+    let enforced = (|| {
+        assert!(out.status.success(), "{}", text(&out));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            let set = Command::new("ip")
+                .args([
+                    "netns",
+                    "exec",
+                    &ns.a,
+                    "nft",
+                    "list",
+                    "set",
+                    "ip",
+                    "crowdsec",
+                    "crowdsec-blacklists",
+                ])
+                .output()
+                .unwrap();
+            if String::from_utf8_lossy(&set.stdout).contains(&ns.blocked) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        false
+    })();
+    let (blocked, allowed) = (ns.reaches(&ns.blocked), ns.reaches(&ns.allowed));
+    let _ = bouncer.kill();
+    let _ = bouncer.wait();
+    let _ = node.kill();
+    let _ = node.wait();
+    assert!(enforced, "the bouncer put the recorded source in its set");
+    assert!(!blocked, "the recorded source is dropped");
+    assert!(allowed, "another address still connects");
+}
+
+/// The node's decision stream follows the Local API's contract: the
+/// startup call sends every active decision, later calls only what changed
+/// for that key (new, then expired ones under `deleted`); a wrong key gets
+/// 403; `record --node` with a wrong key is refused (77); `--peers` is
+/// refused while replication is not built (69).
+#[test]
+fn the_decision_stream_sends_changes_per_key() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("ledger");
+    assert!(ledger(home.path(), &dir, &["init"]).status.success());
+    let port = 19_500 + (std::process::id() % 400) as u16;
+    let mut node = omni(home.path())
+        .args(["ledger", "node", "--data-dir"])
+        .arg(&dir)
+        .args([
+            "--port",
+            &port.to_string(),
+            "--api-key",
+            "k1",
+            "--api-key",
+            "k2",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(node.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("listening on"), "{line}");
+    let addr = format!("127.0.0.1:{port}");
+    let record = |source: &str, ttl: &str, key: &str| {
+        omni(home.path())
+            .args(["ledger", "record", "--node", &addr, "--api-key", key])
+            .args([
+                "--type",
+                "scanner",
+                "--source",
+                source,
+                "--severity",
+                "high",
+                "--ttl",
+                ttl,
+            ])
+            .output()
+            .unwrap()
+    };
+    let stream = |key: &str, startup: bool| -> (u16, Value) {
+        let url = format!("http://{addr}/v1/decisions/stream?startup={startup}");
+        let out = Command::new("python3")
+            .args(["-c", "import json,sys,urllib.request,urllib.error\nr=urllib.request.Request(sys.argv[1],headers={'X-Api-Key':sys.argv[2]})\ntry:\n  b=urllib.request.urlopen(r).read(); print(200); print(b.decode())\nexcept urllib.error.HTTPError as e:\n  print(e.code); print(e.read().decode())"])
+            .args([&url, key])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let (code, body) = text.split_once('\n').unwrap();
+        (
+            code.trim().parse().unwrap(),
+            serde_json::from_str(body.trim()).unwrap(),
+        )
+    };
+    let values = |v: &Value, key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["value"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let out = record("192.0.2.50", "1h", "k1");
+    assert!(out.status.success(), "{}", text(&out));
+    let out = record("198.51.100.0/24", "2s", "k1");
+    assert!(out.status.success(), "{}", text(&out));
+    let (code, first) = stream("k2", true);
+    assert_eq!(code, 200);
+    assert_eq!(values(&first, "new"), ["192.0.2.50", "198.51.100.0/24"]);
+    assert_eq!(first["new"][1]["scope"], "Range");
+    assert_eq!(first["new"][0]["type"], "ban");
+    assert!(
+        first["new"][0]["duration"]
+            .as_str()
+            .unwrap()
+            .starts_with("59m")
+            || first["new"][0]["duration"]
+                .as_str()
+                .unwrap()
+                .starts_with("1h")
+    );
+    let (_, again) = stream("k2", false);
+    assert!(
+        values(&again, "new").is_empty() && values(&again, "deleted").is_empty(),
+        "{again}"
+    );
+    std::thread::sleep(Duration::from_millis(2200));
+    let out = record("203.0.113.5", "1h", "k2");
+    assert!(out.status.success(), "{}", text(&out));
+    let (_, later) = stream("k2", false);
+    assert_eq!(values(&later, "new"), ["203.0.113.5"], "{later}");
+    assert_eq!(values(&later, "deleted"), ["198.51.100.0/24"], "{later}");
+    // Another key has its own position: its startup sees what is active now.
+    let (_, other) = stream("k1", true);
+    assert_eq!(values(&other, "new"), ["192.0.2.50", "203.0.113.5"]);
+    let (code, body) = stream("nope", true);
+    assert_eq!(
+        (code, body["message"].as_str()),
+        (403, Some("access forbidden"))
+    );
+    let out = record("192.0.2.51", "1h", "nope");
+    assert_eq!(out.status.code(), Some(77), "{}", text(&out));
+    let _ = node.kill();
+    let _ = node.wait();
+    let out = ledger(
+        home.path(),
+        &dir,
+        &["node", "--peers", "a:9000,b:9000", "--api-key", "k"],
+    );
+    assert_eq!(out.status.code(), Some(69), "{}", text(&out));
+}

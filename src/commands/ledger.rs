@@ -61,6 +61,38 @@ enum LedgerCommand {
     Blocklist(BlocklistArgs),
     /// Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval
     Enforce(EnforceArgs),
+    /// Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream
+    Node(NodeArgs),
+}
+
+#[derive(Args, Debug)]
+struct NodeArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    /// The port to listen on
+    #[arg(long, default_value = "9000", value_name = "PORT")]
+    port: u16,
+    /// The address to listen on
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    listen: std::net::IpAddr,
+    /// Allow a non-loopback listen address
+    #[arg(long)]
+    allow_public: bool,
+    /// The other replicas (HOST:PORT,...): replication is not built yet
+    #[arg(long, value_name = "PEERS", value_delimiter = ',')]
+    peers: Vec<String>,
+    /// A key clients and bouncers send in X-Api-Key (repeatable)
+    #[arg(long = "api-key", value_name = "KEY", required = true)]
+    api_keys: Vec<String>,
+    /// The decision stream's blocklist: only events of this severity and above
+    #[arg(long, default_value = "low", value_name = "SEVERITY", value_parser = Severity::WORDS)]
+    min_severity: String,
+    /// The decision stream's blocklist: events needed per source
+    #[arg(long, default_value = "1", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    threshold: u32,
+    /// Run in the background under the supervisor (omni ps, omni stop)
+    #[arg(long)]
+    detach: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -160,6 +192,12 @@ struct RecordArgs {
     /// Read events as JSON lines ({"type","source","severity","ttl","meta","time"}) from FILE, or - for stdin (a stream: each commit is acknowledged as it is made)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["kind", "source", "severity", "meta", "time"])]
     batch: Option<PathBuf>,
+    /// Submit to a running node (HOST:PORT) instead of the local ledger; the node signs it
+    #[arg(long, value_name = "HOST:PORT", conflicts_with = "batch")]
+    node: Option<String>,
+    /// The node's API key (with --node)
+    #[arg(long = "api-key", value_name = "KEY", requires = "node")]
+    api_key: Option<String>,
     /// With --batch: commit (sync and checkpoint) every N events, or sooner when the input pauses
     #[arg(long, default_value = "4096", value_name = "N", value_parser = clap::value_parser!(usize))]
     commit_every: usize,
@@ -229,6 +267,7 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
             Ok(Exit::Success)
         }
         LedgerCommand::Enforce(args) => enforce(ctx, &args),
+        LedgerCommand::Node(args) => node(ctx, &args),
     }
 }
 
@@ -308,37 +347,7 @@ fn body(
     time: Option<&str>,
     ledger: &Ledger,
 ) -> Result<Body, String> {
-    if kind.is_empty()
-        || !kind
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-    {
-        return Err(format!(
-            "type {kind:?}: use lower-case letters, digits and '_' (malicious_ip)"
-        ));
-    }
-    let source: Net = source.parse()?;
-    let severity: Severity = severity.parse()?;
-    let time = match time {
-        Some(t) => {
-            parse_rfc3339(t).ok_or_else(|| {
-                format!("time {t:?}: expected RFC 3339 UTC, like 2026-11-23T10:00:00Z")
-            })?;
-            t.to_owned()
-        }
-        None => now(),
-    };
-    Ok(Body {
-        v: 1,
-        time,
-        kind: kind.to_owned(),
-        source,
-        severity,
-        ttl,
-        meta,
-        domain: ledger.meta.domain.clone(),
-        reporter: ledger.meta.key_id.clone(),
-    })
+    ledger.new_body(kind, source, severity, ttl, meta, time, &now())
 }
 
 #[derive(Serialize)]
@@ -369,6 +378,9 @@ impl Render for Recorded {
 }
 
 fn record(ctx: &Ctx, args: &RecordArgs) -> Outcome {
+    if let Some(node) = &args.node {
+        return record_remote(ctx, args, node);
+    }
     let dir = data_dir(ctx, &args.dir)?;
     let mut ledger = Ledger::open(&dir, true)?;
     let usage = |e: String| Failure::new(Exit::Usage, e);
@@ -1281,4 +1293,139 @@ fn enforce(ctx: &Ctx, args: &EnforceArgs) -> Outcome {
         }
         std::thread::sleep(every);
     }
+}
+
+/// `record --node`: the event to a node's `POST /v1/events`.
+fn record_remote(ctx: &Ctx, args: &RecordArgs, node: &str) -> Outcome {
+    use crate::runtime::http_client::{Request, send};
+    let usage = |e: String| Failure::new(Exit::Usage, e);
+    let meta = match &args.meta {
+        None => serde_json::Value::Object(serde_json::Map::new()),
+        Some(text) => match serde_json::from_str(text) {
+            Ok(v @ serde_json::Value::Object(_)) => v,
+            _ => return Err(usage(format!("--meta {text}: expected a JSON object"))),
+        },
+    };
+    let mut body = serde_json::json!({
+        "type": args.kind,
+        "source": args.source,
+        "severity": args.severity,
+        "ttl": ttl_secs(&args.ttl).map_err(usage)?,
+        "meta": meta,
+    });
+    if let Some(t) = &args.time {
+        body["time"] = serde_json::Value::String(t.clone());
+    }
+    let mut req = Request::get(format!("http://{node}/v1/events"));
+    req.method = "POST".into();
+    req.headers = vec![("content-type".into(), "application/json".into())];
+    if let Some(k) = &args.api_key {
+        req.headers.push(("x-api-key".into(), k.clone()));
+    }
+    req.body = Some(body.to_string().into_bytes());
+    req.connect_timeout = Some(std::time::Duration::from_secs(5));
+    req.read_timeout = Some(std::time::Duration::from_secs(30));
+    let resp = ctx
+        .executor
+        .block_on(send(&req))?
+        .map_err(|e| Failure::new(Exit::Unavailable, format!("node {node}: {e}")))?;
+    let v: serde_json::Value = serde_json::from_slice(&resp.body).unwrap_or_default();
+    match resp.status {
+        201 => {
+            ctx.output.emit(&Recorded {
+                first: v["index"].as_u64().unwrap_or(0),
+                count: 1,
+                size: v["size"].as_u64().unwrap_or(0),
+                root: String::new(),
+                ids: vec![v["id"].as_str().unwrap_or_default().to_owned()],
+            })?;
+            Ok(Exit::Success)
+        }
+        403 => Err(Failure::new(
+            Exit::NoPerm,
+            format!("node {node} refused the API key (--api-key)"),
+        )),
+        400 => Err(usage(format!(
+            "node {node}: {}",
+            v["message"].as_str().unwrap_or("bad request")
+        ))),
+        s => Err(Failure::new(
+            Exit::Unavailable,
+            format!(
+                "node {node} answered {s}: {}",
+                v["message"].as_str().unwrap_or("")
+            ),
+        )),
+    }
+}
+
+fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
+    use crate::runtime::server::{Listening, ServerBuilder};
+    use crate::systems::ledger::api::{Node, router};
+    use crate::systems::ledger::blocklist::Options;
+    if !args.peers.is_empty() {
+        return Err(Failure::new(
+            Exit::Unavailable,
+            "--peers: replication across nodes is not built yet (issue 4); run a single node without --peers",
+        ));
+    }
+    let dir = data_dir(ctx, &args.dir)?;
+    if args.detach {
+        let mut argv: Vec<std::ffi::OsString> = vec![
+            "ledger".into(),
+            "node".into(),
+            "--data-dir".into(),
+            std::path::absolute(&dir).unwrap_or(dir.clone()).into(),
+            "--port".into(),
+            args.port.to_string().into(),
+            "--listen".into(),
+            args.listen.to_string().into(),
+            "--min-severity".into(),
+            args.min_severity.clone().into(),
+            "--threshold".into(),
+            args.threshold.to_string().into(),
+        ];
+        if args.allow_public {
+            argv.push("--allow-public".into());
+        }
+        for k in &args.api_keys {
+            argv.push("--api-key".into());
+            argv.push(k.into());
+        }
+        let entry = ctx.detach(
+            "ledger",
+            &format!("node on {}:{}", args.listen, args.port),
+            argv,
+        )?;
+        ctx.output.emit(&entry)?;
+        return Ok(Exit::Success);
+    }
+    let ledger = Ledger::open(&dir, true)?;
+    let allow = read_allowlist(&dir.join("allowlist"), false)?;
+    let options = Options {
+        min_severity: args
+            .min_severity
+            .parse()
+            .map_err(|e: String| Failure::new(Exit::Usage, e))?,
+        threshold: args.threshold,
+        since: None,
+        now: 0,
+        allow,
+    };
+    let node = std::sync::Arc::new(Node::new(ledger, args.api_keys.clone(), options));
+    ctx.executor.block_on(async {
+        let mut server = ServerBuilder::new("ledger-node")
+            .bind(std::net::SocketAddr::new(args.listen, args.port))
+            .allow_public(args.allow_public)
+            .routes(router(node))
+            .start()
+            .await?;
+        server.readiness().set_ready(true);
+        ctx.output.emit(&Listening {
+            url: format!("http://{}", server.local_addr()),
+        })?;
+        server.wait_or_stop(|| ctx.stop_requested()).await?;
+        Ok::<_, Failure>(())
+    })??;
+    Ok(Exit::Success)
 }

@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::runtime::crypto::{self, CryptoError, KeyId};
 use crate::runtime::error::{Classify, Exit};
 
+pub mod api;
 pub mod blocklist;
 pub mod checkpoint;
 pub mod event;
@@ -373,6 +374,53 @@ impl Ledger {
 
     pub fn is_empty(&self) -> bool {
         self.log.is_empty()
+    }
+
+    /// A new event of this node (its domain and key), checked: a
+    /// lower-case type, a canonical address or network, a severity, an
+    /// RFC 3339 UTC time (`now` when none is given).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new_body(
+        &self,
+        kind: &str,
+        source: &str,
+        severity: &str,
+        ttl: u64,
+        meta: serde_json::Map<String, serde_json::Value>,
+        time: Option<&str>,
+        now: &str,
+    ) -> Result<event::Body, String> {
+        if kind.is_empty()
+            || !kind
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            return Err(format!(
+                "type {kind:?}: use lower-case letters, digits and '_' (malicious_ip)"
+            ));
+        }
+        let source: event::Net = source.parse()?;
+        let severity: event::Severity = severity.parse()?;
+        let time = match time {
+            Some(t) => {
+                crate::runtime::time::parse_rfc3339(t).ok_or_else(|| {
+                    format!("time {t:?}: expected RFC 3339 UTC, like 2026-11-23T10:00:00Z")
+                })?;
+                t.to_owned()
+            }
+            None => now.to_owned(),
+        };
+        Ok(event::Body {
+            v: 1,
+            time,
+            kind: kind.to_owned(),
+            source,
+            severity,
+            ttl,
+            meta,
+            domain: self.meta.domain.clone(),
+            reporter: self.meta.key_id.clone(),
+        })
     }
 
     /// The current root.

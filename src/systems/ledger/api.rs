@@ -1,0 +1,311 @@
+//! The node's HTTP API (single replica for now; replication will add the
+//! peer routes):
+//!
+//! - `POST /v1/events` (`X-Api-Key`): an event `{"type","source","severity",
+//!   "ttl"?,"meta"?,"time"?}` that the node signs and commits; 201 with its
+//!   index and id.
+//! - `GET /v1/checkpoint`: the latest signed checkpoint (text).
+//! - `GET /v1/decisions/stream?startup=true|false` (`X-Api-Key`): the
+//!   CrowdSec Local API's decision stream, so CrowdSec bouncers (the Debian
+//!   `crowdsec-firewall-bouncer`) enforce the ledger's blocklist unchanged.
+//!   `startup=true` sends every active decision; later calls send what was
+//!   added (or whose expiry moved) and what was removed since the same key's
+//!   previous call.
+//!
+//! A wrong or missing key gets 403 `{"message":"access forbidden"}`, as the
+//! Local API answers.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::{Deserialize, Serialize};
+
+use super::Ledger;
+use super::blocklist::{Block, Options, derive};
+use super::event::{Event, entry_id};
+use super::merkle;
+
+/// What the node shares between requests.
+pub struct Node {
+    pub ledger: Mutex<Ledger>,
+    /// Keys accepted in `X-Api-Key`.
+    pub keys: Vec<String>,
+    /// What the blocklist is derived with (its `now` is reset per request).
+    pub options: Options,
+    /// Per key: the decisions last streamed (value → expiry).
+    sent: Mutex<HashMap<String, BTreeMap<String, Option<u64>>>>,
+}
+
+impl Node {
+    pub fn new(ledger: Ledger, keys: Vec<String>, options: Options) -> Node {
+        Node {
+            ledger: Mutex::new(ledger),
+            keys,
+            options,
+            sent: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+type Shared = State<Arc<Node>>;
+
+fn forbidden() -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        axum::Json(serde_json::json!({"message": "access forbidden"})),
+    )
+        .into_response()
+}
+
+fn authorised(node: &Node, headers: &HeaderMap) -> bool {
+    headers
+        .get("x-api-key")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|k| node.keys.iter().any(|ok| ok == k))
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// A CrowdSec decision.
+#[derive(Debug, Serialize)]
+struct Decision {
+    id: u64,
+    origin: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    scope: &'static str,
+    value: String,
+    duration: String,
+    scenario: String,
+    simulated: bool,
+}
+
+/// Go's `time.Duration` text (`3h59m12s`), which bouncers parse.
+fn go_duration(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}h{m}m{s}s")
+    } else if m > 0 {
+        format!("{m}m{s}s")
+    } else {
+        format!("{s}s")
+    }
+}
+
+fn decision(b: &Block, now: u64) -> Decision {
+    let value = b.source.to_string();
+    // A stable id per value, so a bouncer can match updates and deletions.
+    let digest = merkle::leaf_hash(value.as_bytes());
+    Decision {
+        id: u64::from_be_bytes(digest[..8].try_into().expect("8 bytes")) >> 12,
+        origin: "omni-ledger",
+        kind: "ban",
+        scope: if b.source.is_host() { "Ip" } else { "Range" },
+        value,
+        // Permanent events: ten years, the longest a bouncer needs to hold.
+        duration: go_duration(b.timeout(now).unwrap_or(10 * 365 * 86_400)),
+        scenario: format!(
+            "omni-ledger/{}",
+            b.types.iter().cloned().collect::<Vec<_>>().join(",")
+        ),
+        simulated: false,
+    }
+}
+
+#[derive(Deserialize)]
+struct StreamQuery {
+    #[serde(default)]
+    startup: Option<String>,
+}
+
+async fn stream(State(node): Shared, headers: HeaderMap, Query(q): Query<StreamQuery>) -> Response {
+    if !authorised(&node, &headers) {
+        return forbidden();
+    }
+    let key = headers
+        .get("x-api-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let startup = q.startup.as_deref() == Some("true");
+    let node2 = node.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        let now = unix_now();
+        let mut opts = node2.options.clone();
+        opts.now = now;
+        let events = {
+            let ledger = node2.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            let mut events = Vec::new();
+            ledger.log().for_each(|_, bytes| {
+                if let Ok(e) = Event::parse(bytes) {
+                    events.push(e);
+                }
+                Ok(())
+            })?;
+            events
+        };
+        let list = derive(
+            events,
+            &|t| {
+                crate::runtime::time::parse_rfc3339(t)
+                    .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                    .map(|d| d.as_secs())
+            },
+            &opts,
+        );
+        let current: BTreeMap<String, (Option<u64>, &Block)> = list
+            .blocks
+            .iter()
+            .map(|b| (b.source.to_string(), (b.expires, b)))
+            .collect();
+        let mut sent = node2.sent.lock().unwrap_or_else(|p| p.into_inner());
+        let before = if startup {
+            BTreeMap::new()
+        } else {
+            sent.get(&key).cloned().unwrap_or_default()
+        };
+        let new: Vec<Decision> = current
+            .iter()
+            .filter(|(v, (exp, _))| before.get(*v) != Some(exp))
+            .map(|(_, (_, b))| decision(b, now))
+            .collect();
+        let deleted: Vec<Decision> = before
+            .keys()
+            .filter(|v| !current.contains_key(*v))
+            .map(|v| {
+                let source = v.parse().expect("a value we sent");
+                decision(
+                    &Block {
+                        source,
+                        expires: Some(now),
+                        severity: super::event::Severity::Low,
+                        events: 0,
+                        domains: Default::default(),
+                        types: Default::default(),
+                    },
+                    now,
+                )
+            })
+            .collect();
+        sent.insert(
+            key,
+            current.iter().map(|(v, (e, _))| (v.clone(), *e)).collect(),
+        );
+        Ok::<_, super::store::LogError>(serde_json::json!({"new": new, "deleted": deleted}))
+    })
+    .await;
+    match result {
+        Ok(Ok(body)) => (StatusCode::OK, axum::Json(body)).into_response(),
+        Ok(Err(e)) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            axum::Json(serde_json::json!({"message": e.to_string()})),
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            axum::Json(serde_json::json!({"message": e.to_string()})),
+        )
+            .into_response(),
+    }
+}
+
+/// `POST /v1/events`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submitted {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub source: String,
+    pub severity: String,
+    #[serde(default)]
+    pub ttl: Option<u64>,
+    #[serde(default)]
+    pub meta: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default)]
+    pub time: Option<String>,
+}
+
+async fn submit(State(node): Shared, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+    if !authorised(&node, &headers) {
+        return forbidden();
+    }
+    let bad = |m: String| {
+        (
+            StatusCode::BAD_REQUEST,
+            axum::Json(serde_json::json!({"message": m})),
+        )
+            .into_response()
+    };
+    let sub: Submitted = match serde_json::from_slice(&body) {
+        Ok(s) => s,
+        Err(e) => return bad(format!("bad event: {e}")),
+    };
+    let node2 = node.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        let mut ledger = node2.ledger.lock().unwrap_or_else(|p| p.into_inner());
+        let now = crate::runtime::time::format_rfc3339(SystemTime::now());
+        let body = ledger
+            .new_body(
+                &sub.kind,
+                &sub.source,
+                &sub.severity,
+                sub.ttl.unwrap_or(86_400),
+                sub.meta.unwrap_or_default(),
+                sub.time.as_deref(),
+                &now,
+            )
+            .map_err(|e| (StatusCode::BAD_REQUEST, e))?;
+        let key = ledger
+            .key()
+            .expect("a node opens its ledger for writing")
+            .clone();
+        let entry = body.sign(&key).to_entry();
+        let range = ledger
+            .append_entries(std::slice::from_ref(&entry))
+            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        Ok::<_, (StatusCode, String)>(serde_json::json!({
+            "index": range.start,
+            "id": entry_id(&merkle::leaf_hash(&entry)),
+            "size": ledger.len(),
+        }))
+    })
+    .await;
+    match result {
+        Ok(Ok(v)) => (StatusCode::CREATED, axum::Json(v)).into_response(),
+        Ok(Err((status, m))) => {
+            (status, axum::Json(serde_json::json!({"message": m}))).into_response()
+        }
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            axum::Json(serde_json::json!({"message": e.to_string()})),
+        )
+            .into_response(),
+    }
+}
+
+async fn checkpoint(State(node): Shared) -> Response {
+    let ledger = node.ledger.lock().unwrap_or_else(|p| p.into_inner());
+    match ledger.last_checkpoint() {
+        Some(cp) => (StatusCode::OK, cp.to_note()).into_response(),
+        None => (StatusCode::SERVICE_UNAVAILABLE, "no checkpoint yet\n").into_response(),
+    }
+}
+
+/// The routes.
+pub fn router(node: Arc<Node>) -> Router {
+    Router::new()
+        .route("/v1/decisions/stream", get(stream))
+        .route("/v1/events", post(submit))
+        .route("/v1/checkpoint", get(checkpoint))
+        .with_state(node)
+}
