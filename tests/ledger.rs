@@ -1367,6 +1367,24 @@ fn the_decision_stream_sends_changes_per_key() {
     );
     let out = record("192.0.2.51", "1h", "nope");
     assert_eq!(out.status.code(), Some(77), "{}", text(&out));
+    // A local writer does not wait forever for the node's lock.
+    let started = Instant::now();
+    let out = ledger(
+        home.path(),
+        &dir,
+        &[
+            "record",
+            "--type",
+            "scanner",
+            "--source",
+            "192.0.2.52",
+            "--severity",
+            "low",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(75), "{}", text(&out));
+    assert!(text(&out).contains("record --node"), "{}", text(&out));
+    assert!(started.elapsed() < Duration::from_secs(10));
     let _ = node.kill();
     let _ = node.wait();
     let out = ledger(

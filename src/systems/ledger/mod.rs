@@ -51,6 +51,9 @@ use event::Event;
 use merkle::{Accumulator, Hash};
 use store::{Log, LogError};
 
+/// How long a writer waits for another to finish before giving up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Why a ledger operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
@@ -62,6 +65,10 @@ pub enum LedgerError {
     Exists(PathBuf),
     #[error("{path}: {reason}")]
     Damaged { path: PathBuf, reason: String },
+    #[error(
+        "{0} is in use by another writer (a running `omni ledger node`? submit with record --node instead)"
+    )]
+    Busy(PathBuf),
     #[error(transparent)]
     Log(#[from] LogError),
     #[error(transparent)]
@@ -92,6 +99,7 @@ impl Classify for LedgerError {
             LedgerError::Missing(_) => Exit::NoInput,
             LedgerError::Exists(_) => Exit::Usage,
             LedgerError::Damaged { .. } => Exit::DataErr,
+            LedgerError::Busy(_) => Exit::TempFail,
             LedgerError::Log(LogError::Io { source, .. }) => Exit::from_io(source),
             LedgerError::Log(_) => Exit::DataErr,
             LedgerError::Crypto(e) => e.exit(),
@@ -287,11 +295,22 @@ impl Ledger {
                 .write(true)
                 .open(paths.lock())
                 .map_err(LedgerError::io("opening", &paths.lock()))?;
-            // SAFETY: flock(2) on a descriptor we own; blocks until ours.
-            if unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) } != 0 {
-                return Err(LedgerError::io("locking", &paths.lock())(
-                    std::io::Error::last_os_error(),
-                ));
+            // A writer holds the lock for a commit (milliseconds) or, a
+            // node, for its whole life: wait a little, then say who to ask.
+            let deadline = std::time::Instant::now() + LOCK_WAIT;
+            loop {
+                // SAFETY: flock(2) on a descriptor we own, without blocking.
+                if unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+                    break;
+                }
+                let err = std::io::Error::last_os_error();
+                if err.kind() != std::io::ErrorKind::WouldBlock {
+                    return Err(LedgerError::io("locking", &paths.lock())(err));
+                }
+                if std::time::Instant::now() >= deadline {
+                    return Err(LedgerError::Busy(dir.to_path_buf()));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
             }
             let key = crypto::read_private_key(&paths.key())?;
             if key.verifying_key() != public {
