@@ -539,14 +539,8 @@ impl Render for Plan {
         writeln!(
             w,
             "hypothesis strategy {}, rollbacks {}; nothing was run",
-            serde_json::to_value(self.hypothesis_strategy)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
-            serde_json::to_value(self.rollback_strategy)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
+            self.hypothesis_strategy.as_str(),
+            self.rollback_strategy.as_str()
         )?;
         let mut phase = "";
         for step in &self.steps {

@@ -47,7 +47,6 @@ pub mod store;
 pub mod verify;
 
 use checkpoint::Checkpoint;
-use event::Event;
 use merkle::{Accumulator, Hash};
 use store::{Log, LogError};
 
@@ -456,24 +455,9 @@ impl Ledger {
         &self.log
     }
 
-    pub fn history(&self) -> &Log {
-        &self.history
-    }
-
     /// The node's signing key (writers only).
     pub fn key(&self) -> Option<&SigningKey> {
         self.key.as_ref()
-    }
-
-    /// The keys this ledger accepts events from: its own and the trusted.
-    pub fn lookup(&self) -> impl Fn(&str) -> Option<VerifyingKey> + '_ {
-        move |id: &str| {
-            if id == self.meta.key_id {
-                Some(self.public)
-            } else {
-                self.trusted.get(id).copied()
-            }
-        }
     }
 
     /// Whether events signed by key `id` are accepted.
@@ -515,20 +499,6 @@ impl Ledger {
             self.append_entries(new)?;
         }
         Ok(new.len() as u64)
-    }
-
-    /// Appends `events` as one commit: synced, then checkpointed. Each
-    /// event must verify under a trusted key. Returns their indices.
-    pub fn append(&mut self, events: &[Event]) -> Result<std::ops::Range<u64>, LedgerError> {
-        {
-            let lookup = self.lookup();
-            for (i, e) in events.iter().enumerate() {
-                e.check(&lookup)
-                    .map_err(|err| LedgerError::Invalid(format!("event {}: {err}", i + 1)))?;
-            }
-        }
-        let payloads: Vec<Vec<u8>> = events.iter().map(Event::to_entry).collect();
-        self.append_entries(&payloads)
     }
 
     /// Appends checked entries as one commit.

@@ -375,12 +375,6 @@ impl Log {
     pub fn segments(&self) -> impl Iterator<Item = &Path> {
         self.segments.iter().map(|(_, p)| p.as_path())
     }
-
-    /// Where record `index` is (segment path and header offset).
-    pub fn place(&self, index: u64) -> Option<(&Path, u64)> {
-        let p = self.places.get(index as usize)?;
-        Some((self.segments[p.segment as usize].1.as_path(), p.offset))
-    }
 }
 
 #[cfg(test)]

@@ -47,6 +47,14 @@ pub enum RollbackStrategy {
 }
 
 impl RollbackStrategy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RollbackStrategy::Always => "always",
+            RollbackStrategy::Never => "never",
+            RollbackStrategy::Deviated => "deviated",
+        }
+    }
+
     pub fn parse(text: &str) -> Result<RollbackStrategy, String> {
         match text {
             "always" | "default" => Ok(RollbackStrategy::Always),
@@ -74,6 +82,16 @@ pub enum HypothesisStrategy {
 }
 
 impl HypothesisStrategy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HypothesisStrategy::Default => "default",
+            HypothesisStrategy::BeforeMethodOnly => "before-method-only",
+            HypothesisStrategy::AfterMethodOnly => "after-method-only",
+            HypothesisStrategy::DuringMethodOnly => "during-method-only",
+            HypothesisStrategy::Continuously => "continuously",
+        }
+    }
+
     pub fn parse(text: &str) -> Result<HypothesisStrategy, String> {
         match text {
             "default" => Ok(HypothesisStrategy::Default),
@@ -368,8 +386,8 @@ pub async fn run(
         Level::Info,
         &format!(
             "Steady-state strategy: {}, rollbacks strategy: {}",
-            word(&options.hypothesis),
-            word(&options.rollbacks)
+            options.hypothesis.as_str(),
+            options.rollbacks.as_str()
         ),
     );
     let has_probes = runner.probes().is_some_and(|p| !p.is_empty());
@@ -556,13 +574,6 @@ pub async fn run(
             restored,
         },
     }
-}
-
-fn word<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 fn tolerance_text(v: &Value) -> String {
