@@ -294,8 +294,25 @@ pub struct ServerBuilder {
     max_connections: usize,
     metrics: Option<Metrics>,
     signals: bool,
+    divert: Option<Divert>,
     #[cfg(feature = "tls")]
     tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
+}
+
+/// Connections that open with a fixed greeting go to their own handler
+/// instead of HTTP (the ledger's replica links share the node's port).
+#[derive(Clone)]
+pub struct Divert {
+    pub greeting: &'static [u8],
+    pub handler: Arc<dyn Fn(tokio::net::TcpStream) + Send + Sync>,
+}
+
+impl std::fmt::Debug for Divert {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Divert")
+            .field("greeting", &self.greeting)
+            .finish()
+    }
 }
 
 impl ServerBuilder {
@@ -313,9 +330,19 @@ impl ServerBuilder {
             max_connections: DEFAULT_MAX_CONNECTIONS,
             metrics: None,
             signals: true,
+            divert: None,
             #[cfg(feature = "tls")]
             tls: None,
         }
+    }
+
+    /// Hands plain-TCP connections whose first bytes are `divert.greeting`
+    /// to `divert.handler` (they still count against the connection limit
+    /// only while the greeting is read).
+    #[must_use]
+    pub fn divert(mut self, divert: Divert) -> ServerBuilder {
+        self.divert = Some(divert);
+        self
     }
 
     /// Serves HTTPS with this PEM certificate chain and PEM private key
@@ -479,6 +506,7 @@ impl ServerBuilder {
         let serve = Serve {
             #[cfg(feature = "tls")]
             tls,
+            divert: self.divert,
             listener,
             app,
             header_timeout: self.header_timeout,
@@ -783,6 +811,7 @@ fn method_label(method: &Method) -> &'static str {
 struct Serve {
     #[cfg(feature = "tls")]
     tls: Option<tokio_rustls::TlsAcceptor>,
+    divert: Option<Divert>,
     listener: TcpListener,
     app: Router,
     header_timeout: Duration,
@@ -799,6 +828,7 @@ impl Serve {
         let Serve {
             #[cfg(feature = "tls")]
             tls,
+            divert,
             listener,
             app,
             header_timeout,
@@ -855,6 +885,18 @@ impl Serve {
                 });
                 continue;
             }
+            if let Some(divert) = &divert {
+                let (divert, app, stop) = (divert.clone(), app.clone(), stop.clone());
+                conns.spawn(async move {
+                    if greeted(&stream, divert.greeting, header_timeout).await {
+                        drop(permit);
+                        (divert.handler)(stream);
+                    } else {
+                        serve_connection(stream, app, header_timeout, stop, permit).await;
+                    }
+                });
+                continue;
+            }
             conns.spawn(serve_connection(
                 stream,
                 app.clone(),
@@ -879,6 +921,26 @@ impl Serve {
         }
         conns.shutdown().await;
         (drained && aborted == 0, aborted)
+    }
+}
+
+/// Whether the connection's first bytes are `greeting` (peeked, so HTTP
+/// still reads them); gives up after `limit`.
+async fn greeted(stream: &tokio::net::TcpStream, greeting: &[u8], limit: Duration) -> bool {
+    let mut buf = vec![0u8; greeting.len()];
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        let n = match tokio::time::timeout_at(deadline, stream.peek(&mut buf)).await {
+            Ok(Ok(n)) => n,
+            _ => return false,
+        };
+        if n == 0 || buf[..n] != greeting[..n] {
+            return false;
+        }
+        if n == greeting.len() {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
     }
 }
 

@@ -78,11 +78,43 @@ struct NodeArgs {
     /// Allow a non-loopback listen address
     #[arg(long)]
     allow_public: bool,
-    /// The other replicas (HOST:PORT,...): replication is not built yet
+    /// The other replicas' nodes (HOST:PORT,...); their keys must be in <data-dir>/replicas/
     #[arg(long, value_name = "PEERS", value_delimiter = ',')]
     peers: Vec<String>,
-    /// A key clients and bouncers send in X-Api-Key (repeatable)
-    #[arg(long = "api-key", value_name = "KEY", required = true)]
+    /// With --peers: how long a replica waits for a missing unit before asking again
+    #[arg(
+        long,
+        default_value = "5000ms",
+        value_name = "DURATION",
+        requires = "peers"
+    )]
+    round_timeout: String,
+    /// With --peers: the pause between two consensus units of one replica
+    #[arg(
+        long,
+        default_value = "20ms",
+        value_name = "DURATION",
+        requires = "peers"
+    )]
+    unit_interval: String,
+    /// With --peers: consensus rounds per session
+    #[arg(long, default_value = "7200", value_name = "N", requires = "peers",
+          value_parser = clap::value_parser!(u16).range(64..))]
+    session_rounds: u16,
+    /// With --peers: how long a submission waits for its commit
+    #[arg(
+        long,
+        default_value = "30s",
+        value_name = "DURATION",
+        requires = "peers"
+    )]
+    commit_timeout: String,
+    /// Test only: misbehave as a Byzantine replica (equivocate, forge, withhold)
+    #[cfg(feature = "byzantine")]
+    #[arg(long, value_name = "MODE", requires = "peers")]
+    byzantine: Option<String>,
+    /// A key clients and bouncers send in X-Api-Key (repeatable; default: <data-dir>/api-key, created when missing)
+    #[arg(long = "api-key", value_name = "KEY")]
     api_keys: Vec<String>,
     /// The decision stream's blocklist: only events of this severity and above
     #[arg(long, default_value = "low", value_name = "SEVERITY", value_parser = Severity::WORDS)]
@@ -1319,12 +1351,18 @@ fn record_remote(ctx: &Ctx, args: &RecordArgs, node: &str) -> Outcome {
     let mut req = Request::get(format!("http://{node}/v1/events"));
     req.method = "POST".into();
     req.headers = vec![("content-type".into(), "application/json".into())];
-    if let Some(k) = &args.api_key {
-        req.headers.push(("x-api-key".into(), k.clone()));
+    let key = match &args.api_key {
+        Some(k) => Some(k.clone()),
+        None => data_dir(ctx, &args.dir)
+            .ok()
+            .and_then(|d| api_key_file(&d, false).ok()),
+    };
+    if let Some(k) = key {
+        req.headers.push(("x-api-key".into(), k));
     }
     req.body = Some(body.to_string().into_bytes());
     req.connect_timeout = Some(std::time::Duration::from_secs(5));
-    req.read_timeout = Some(std::time::Duration::from_secs(30));
+    req.read_timeout = Some(std::time::Duration::from_secs(90));
     let resp = ctx
         .executor
         .block_on(send(&req))?
@@ -1359,17 +1397,56 @@ fn record_remote(ctx: &Ctx, args: &RecordArgs, node: &str) -> Outcome {
     }
 }
 
+/// The node's API key in `<dir>/api-key` (0600); `create`s a random one
+/// when the file is missing.
+fn api_key_file(dir: &Path, create: bool) -> Result<String, Failure> {
+    let path = dir.join("api-key");
+    match std::fs::read_to_string(&path) {
+        Ok(k) if !k.trim().is_empty() => Ok(k.trim().to_owned()),
+        Ok(_) => Err(Failure::new(
+            Exit::DataErr,
+            format!("{}: empty", path.display()),
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound && create => {
+            let mut raw = [0u8; 24];
+            rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut raw);
+            let key = hex::encode(raw);
+            crate::runtime::state::write_new_atomic(&path, format!("{key}\n").as_bytes(), 0o600)
+                .map_err(|e| Failure::new(Exit::IoErr, e.to_string()))?;
+            Ok(key)
+        }
+        Err(e) => Err(Failure::new(
+            Exit::from_io(&e),
+            format!("{}: {e} (pass --api-key)", path.display()),
+        )),
+    }
+}
+
 fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
     use crate::runtime::server::{Listening, ServerBuilder};
     use crate::systems::ledger::api::{Node, router};
     use crate::systems::ledger::blocklist::Options;
-    if !args.peers.is_empty() {
-        return Err(Failure::new(
-            Exit::Unavailable,
-            "--peers: replication across nodes is not built yet (issue 4); run a single node without --peers",
-        ));
-    }
+    use crate::systems::ledger::cluster::{Config, Handle};
     let dir = data_dir(ctx, &args.dir)?;
+    let duration = |flag: &str, text: &str| {
+        parse_duration(text).map_err(|e| Failure::new(Exit::Usage, format!("--{flag} {text}: {e}")))
+    };
+    let timing = crate::systems::ledger::cluster::order::Timing {
+        unit_interval: duration("unit-interval", &args.unit_interval)?,
+        round_timeout: duration("round-timeout", &args.round_timeout)?,
+        session_rounds: args.session_rounds,
+    };
+    let commit_timeout = duration("commit-timeout", &args.commit_timeout)?;
+    #[cfg(feature = "byzantine")]
+    let misbehave = match &args.byzantine {
+        Some(m) => Some(
+            m.parse()
+                .map_err(|e: String| Failure::new(Exit::Usage, format!("--byzantine {e}")))?,
+        ),
+        None => None,
+    };
+    #[cfg(not(feature = "byzantine"))]
+    let misbehave = None;
     if args.detach {
         let mut argv: Vec<std::ffi::OsString> = vec![
             "ledger".into(),
@@ -1388,6 +1465,18 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
         if args.allow_public {
             argv.push("--allow-public".into());
         }
+        if !args.peers.is_empty() {
+            for (flag, value) in [
+                ("--peers", args.peers.join(",")),
+                ("--round-timeout", args.round_timeout.clone()),
+                ("--unit-interval", args.unit_interval.clone()),
+                ("--session-rounds", args.session_rounds.to_string()),
+                ("--commit-timeout", args.commit_timeout.clone()),
+            ] {
+                argv.push(flag.into());
+                argv.push(value.into());
+            }
+        }
         for k in &args.api_keys {
             argv.push("--api-key".into());
             argv.push(k.into());
@@ -1400,7 +1489,12 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
         ctx.output.emit(&entry)?;
         return Ok(Exit::Success);
     }
-    let ledger = Ledger::open(&dir, true)?;
+    let ledger = std::sync::Arc::new(std::sync::Mutex::new(Ledger::open(&dir, true)?));
+    let api_keys = if args.api_keys.is_empty() {
+        vec![api_key_file(&dir, true)?]
+    } else {
+        args.api_keys.clone()
+    };
     let allow = read_allowlist(&dir.join("allowlist"), false)?;
     let options = Options {
         min_severity: args
@@ -1412,14 +1506,31 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
         now: 0,
         allow,
     };
-    let node = std::sync::Arc::new(Node::new(ledger, args.api_keys.clone(), options));
     ctx.executor.block_on(async {
-        let mut server = ServerBuilder::new("ledger-node")
+        let stop = tokio_util::sync::CancellationToken::new();
+        let _stop_guard = stop.clone().drop_guard();
+        let (replica, divert) = if args.peers.is_empty() {
+            (None, None)
+        } else {
+            let config = Config {
+                peers: args.peers.clone(),
+                timing,
+                commit_timeout,
+                misbehave,
+            };
+            let (handle, divert) = Handle::start(&dir, ledger.clone(), config, stop.clone())?;
+            (Some(handle), Some(divert))
+        };
+        let node = std::sync::Arc::new(Node::new(ledger, replica, api_keys, options));
+        let mut builder = ServerBuilder::new("ledger-node")
             .bind(std::net::SocketAddr::new(args.listen, args.port))
             .allow_public(args.allow_public)
-            .routes(router(node))
-            .start()
-            .await?;
+            .body_limit(64 << 20)
+            .routes(router(node));
+        if let Some(d) = divert {
+            builder = builder.divert(d);
+        }
+        let mut server = builder.start().await?;
         server.readiness().set_ready(true);
         ctx.output.emit(&Listening {
             url: format!("http://{}", server.local_addr()),

@@ -26,14 +26,17 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 
-use super::Ledger;
 use super::blocklist::{Block, Options, derive};
 use super::event::{Event, entry_id};
 use super::merkle;
+use super::{Ledger, cluster};
 
 /// What the node shares between requests.
 pub struct Node {
-    pub ledger: Mutex<Ledger>,
+    pub ledger: Arc<Mutex<Ledger>>,
+    /// The replica, when the node is one of a cluster: submissions are
+    /// ordered by consensus instead of appended directly.
+    pub cluster: Option<cluster::Handle>,
     /// Keys accepted in `X-Api-Key`.
     pub keys: Vec<String>,
     /// What the blocklist is derived with (its `now` is reset per request).
@@ -43,9 +46,15 @@ pub struct Node {
 }
 
 impl Node {
-    pub fn new(ledger: Ledger, keys: Vec<String>, options: Options) -> Node {
+    pub fn new(
+        ledger: Arc<Mutex<Ledger>>,
+        cluster: Option<cluster::Handle>,
+        keys: Vec<String>,
+        options: Options,
+    ) -> Node {
         Node {
-            ledger: Mutex::new(ledger),
+            ledger,
+            cluster,
             keys,
             options,
             sent: Mutex::new(HashMap::new()),
@@ -270,16 +279,34 @@ async fn submit(State(node): Shared, headers: HeaderMap, body: axum::body::Bytes
             .expect("a node opens its ledger for writing")
             .clone();
         let entry = body.sign(&key).to_entry();
+        if node2.cluster.is_some() {
+            return Ok(Err(entry));
+        }
         let range = ledger
             .append_entries(std::slice::from_ref(&entry))
             .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        Ok::<_, (StatusCode, String)>(serde_json::json!({
+        Ok::<_, (StatusCode, String)>(Ok(serde_json::json!({
             "index": range.start,
             "id": entry_id(&merkle::leaf_hash(&entry)),
             "size": ledger.len(),
-        }))
+        })))
     })
     .await;
+    // A cluster replica: the signed entry goes through consensus.
+    let result = match (result, &node.cluster) {
+        (Ok(Ok(Err(entry))), Some(c)) => match c.submit(entry.clone()).await {
+            Ok(index) => Ok(Ok(serde_json::json!({
+                "index": index,
+                "id": entry_id(&merkle::leaf_hash(&entry)),
+                "size": node.ledger.lock().unwrap_or_else(|p| p.into_inner()).len(),
+            }))),
+            Err(m) => Ok(Err((StatusCode::SERVICE_UNAVAILABLE, m))),
+        },
+        (Ok(Ok(Ok(v))), _) => Ok(Ok(v)),
+        (Ok(Ok(Err(_))), None) => unreachable!("only a replica defers"),
+        (Ok(Err(e)), _) => Ok(Err(e)),
+        (Err(e), _) => Err(e),
+    };
     match result {
         Ok(Ok(v)) => (StatusCode::CREATED, axum::Json(v)).into_response(),
         Ok(Err((status, m))) => {
@@ -301,11 +328,104 @@ async fn checkpoint(State(node): Shared) -> Response {
     }
 }
 
+fn not_a_replica() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(serde_json::json!({"message": "this node is not a cluster replica"})),
+    )
+        .into_response()
+}
+
+async fn cluster_status(State(node): Shared) -> Response {
+    let Some(c) = &node.cluster else {
+        return not_a_replica();
+    };
+    let c = c.clone();
+    match tokio::task::spawn_blocking(move || c.status()).await {
+        Ok(s) => axum::Json(s).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+async fn cluster_boundary(
+    State(node): Shared,
+    axum::extract::Path(session): axum::extract::Path<u64>,
+) -> Response {
+    let Some(c) = &node.cluster else {
+        return not_a_replica();
+    };
+    match c.boundary(session) {
+        Some(note) => (StatusCode::OK, note).into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            format!("no quorum checkpoint for session {session} yet\n"),
+        )
+            .into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Range {
+    from: u64,
+    to: u64,
+}
+
+/// Entries `from..to` as `len u32 ‖ bytes` records.
+async fn cluster_entries(State(node): Shared, Query(r): Query<Range>) -> Response {
+    let result = tokio::task::spawn_blocking(move || {
+        let ledger = node.ledger.lock().unwrap_or_else(|p| p.into_inner());
+        if r.from > r.to || r.to > ledger.len() {
+            return Err(format!("the ledger has {} entries", ledger.len()));
+        }
+        let mut out = Vec::new();
+        for i in r.from..r.to {
+            out.push(ledger.log().read(i).map_err(|e| e.to_string())?);
+        }
+        Ok(cluster::join_entries(&out))
+    })
+    .await;
+    match result {
+        Ok(Ok(bytes)) => (StatusCode::OK, bytes).into_response(),
+        Ok(Err(m)) => (StatusCode::BAD_REQUEST, m).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Sizes {
+    old: u64,
+    new: u64,
+}
+
+/// The RFC 9162 consistency proof between two sizes, as raw 32-byte hashes.
+async fn cluster_consistency(State(node): Shared, Query(q): Query<Sizes>) -> Response {
+    let result = tokio::task::spawn_blocking(move || {
+        let ledger = node.ledger.lock().unwrap_or_else(|p| p.into_inner());
+        if q.old > q.new || q.new > ledger.len() {
+            return Err(format!("the ledger has {} entries", ledger.len()));
+        }
+        let mut leaves = ledger.leaves().map_err(|e| e.to_string())?;
+        leaves.truncate(q.new as usize);
+        let proof = merkle::consistency_proof(&leaves, q.old).unwrap_or_default();
+        Ok(proof.concat())
+    })
+    .await;
+    match result {
+        Ok(Ok(bytes)) => (StatusCode::OK, bytes).into_response(),
+        Ok(Err(m)) => (StatusCode::BAD_REQUEST, m).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
 /// The routes.
 pub fn router(node: Arc<Node>) -> Router {
     Router::new()
         .route("/v1/decisions/stream", get(stream))
         .route("/v1/events", post(submit))
         .route("/v1/checkpoint", get(checkpoint))
+        .route("/v1/cluster/status", get(cluster_status))
+        .route("/v1/cluster/boundary/{session}", get(cluster_boundary))
+        .route("/v1/cluster/entries", get(cluster_entries))
+        .route("/v1/cluster/consistency", get(cluster_consistency))
         .with_state(node)
 }

@@ -40,6 +40,7 @@ use crate::runtime::error::{Classify, Exit};
 pub mod api;
 pub mod blocklist;
 pub mod checkpoint;
+pub mod cluster;
 pub mod event;
 pub mod export;
 pub mod merkle;
@@ -458,6 +459,19 @@ impl Ledger {
     /// The node's signing key (writers only).
     pub fn key(&self) -> Option<&SigningKey> {
         self.key.as_ref()
+    }
+
+    /// The key with id `id`, if events it signs are accepted.
+    pub fn key_for(&self, id: &str) -> Option<VerifyingKey> {
+        if id == self.meta.key_id {
+            return Some(self.public);
+        }
+        self.trusted.get(id).copied()
+    }
+
+    /// The tree's right edge (extend a copy to compute a future root).
+    pub fn accumulator(&self) -> &Accumulator {
+        &self.acc
     }
 
     /// Whether events signed by key `id` are accepted.

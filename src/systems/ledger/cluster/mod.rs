@@ -1,0 +1,1199 @@
+//! Replication: n = 3f+1 replicas keep the same ledger while up to f of
+//! them crash or lie.
+//!
+//! - The replicas order proposals with a BFT engine behind the narrow
+//!   [`order::Consensus`] trait (AlephBFT). A proposal is a list of signed
+//!   entries; every replica applies the same ordered sequence: each entry is
+//!   parsed, checked with strict Ed25519 verification against the keys the
+//!   ledger trusts, and appended unless already present. Invalid entries
+//!   are dropped by every honest replica alike, so the ledgers stay equal.
+//! - After each commit a replica signs a checkpoint (C2SP signed note) under
+//!   the cluster's origin and sends it to the others, which relay what they
+//!   see first. 2f+1 signatures on one (size, root) make a quorum
+//!   checkpoint. Two different roots signed by one replica for one size are
+//!   equivocation: both notes go into the ledger as an `evidence` event.
+//!   Two roots for one size that are not both one replica's are a split
+//!   view: an alarm (logged, kept in `cluster/alarms.jsonl`, shown by
+//!   `/v1/cluster/status`).
+//! - The engine runs in sessions of a bounded number of rounds. A session
+//!   ends at the first ordered batch whose round reaches the cut (the same
+//!   batch on every honest replica). A replica that finds the others in a
+//!   later session catches up: it fetches the missing entries from a peer
+//!   and accepts them only if they extend its own tree, with a consistency
+//!   proof, to the quorum checkpoint (2f+1 signatures) that opened that
+//!   session.
+//!
+//! Files under `<data-dir>/cluster/`: `state.json` (the session),
+//! `session-<n>.backup` (the engine's units, for restarts within a
+//! session), `boundary-<n>.note` (the quorum checkpoint that opened session
+//! n), `quorum.note` (the latest quorum checkpoint), `alarms.jsonl`.
+
+pub mod link;
+pub mod order;
+
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use ed25519_dalek::{SigningKey, VerifyingKey};
+use parity_scale_codec::{Decode, Encode};
+use serde::{Deserialize, Serialize};
+use sha2::Digest;
+use tokio::sync::{mpsc, oneshot};
+use tokio_util::sync::CancellationToken;
+
+use super::checkpoint::Checkpoint;
+use super::event::{Event, b64, entry_id};
+use super::merkle::{self, Hash};
+use super::{Ledger, LedgerError};
+use crate::runtime::crypto::{self, KeyId};
+use link::{Frame, Identity, Outbox, kind};
+use order::{Consensus, Ordered, Timing};
+
+/// The kind of the events that record a replica's equivocation.
+pub const EVIDENCE: &str = "evidence";
+/// Rounds before a session's last that end it (the engine orders the last
+/// few rounds late or never).
+const CUT_MARGIN: u16 = 16;
+/// Entries in one proposal, and their bytes.
+const PROPOSAL_ENTRIES: usize = 4096;
+const PROPOSAL_BYTES: usize = 4 << 20;
+/// Sizes of cosigned checkpoints remembered for comparison.
+const COSIGN_WINDOW: u64 = 1 << 16;
+
+/// A test-only misbehaviour (the `byzantine` cargo feature).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Misbehaviour {
+    /// Sign a different root for the same size to half of the peers.
+    Equivocate,
+    /// Propose events with invalid signatures; send cosignatures that do
+    /// not verify.
+    Forge,
+    /// Send no consensus traffic and no cosignatures.
+    Withhold,
+}
+
+impl std::str::FromStr for Misbehaviour {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "equivocate" => Ok(Misbehaviour::Equivocate),
+            "forge" => Ok(Misbehaviour::Forge),
+            "withhold" => Ok(Misbehaviour::Withhold),
+            _ => Err(format!("{s:?}: expected equivocate, forge or withhold")),
+        }
+    }
+}
+
+/// How a replica runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The other replicas' node addresses (HOST:PORT).
+    pub peers: Vec<String>,
+    pub timing: Timing,
+    /// How long a submission waits for its commit.
+    pub commit_timeout: Duration,
+    pub misbehave: Option<Misbehaviour>,
+}
+
+/// The replica set: every replica's key, sorted by key id.
+#[derive(Debug, Clone)]
+pub struct Replicas {
+    pub keys: Vec<VerifyingKey>,
+    pub ids: Vec<String>,
+    pub me: usize,
+    /// The cluster's checkpoint origin (from the sorted key ids).
+    pub origin: String,
+}
+
+impl Replicas {
+    /// Tolerated faults: f of n = 3f+1.
+    pub fn faults(&self) -> usize {
+        (self.keys.len() - 1) / 3
+    }
+    /// Signatures a quorum checkpoint needs: 2f+1 (of n = 3f+1).
+    pub fn quorum(&self) -> usize {
+        self.keys.len() * 2 / 3 + 1
+    }
+    /// The name replica `i` signs checkpoints under.
+    pub fn name(&self, i: usize) -> String {
+        format!("{}/{}", self.origin, &self.ids[i][..16])
+    }
+    /// Signers (by index) whose signature on `cp` verifies.
+    pub fn signers(&self, cp: &Checkpoint) -> Vec<usize> {
+        if cp.origin != self.origin {
+            return Vec::new();
+        }
+        (0..self.keys.len())
+            .filter(|&i| cp.verify_by(&self.name(i), &self.keys[i]))
+            .collect()
+    }
+}
+
+/// `<data-dir>/replicas/*.pub` plus this node's key: the replica set.
+pub fn replicas(dir: &Path, own: &VerifyingKey) -> Result<Replicas, LedgerError> {
+    let path = dir.join("replicas");
+    let mut keys = vec![*own];
+    let entries = std::fs::read_dir(&path).map_err(|e| {
+        LedgerError::Invalid(format!(
+            "{}: {e} (put every other replica's key.pub there, named <key id>.pub)",
+            path.display()
+        ))
+    })?;
+    for entry in entries {
+        let p = entry
+            .map_err(|e| LedgerError::Invalid(format!("{}: {e}", path.display())))?
+            .path();
+        if p.extension().and_then(|e| e.to_str()) != Some("pub") {
+            continue;
+        }
+        let key = crypto::read_public_key(&p)?;
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys.sort_by_key(|k| KeyId::of(k).to_hex());
+    let ids: Vec<String> = keys.iter().map(|k| KeyId::of(k).to_hex()).collect();
+    if keys.len() < 4 {
+        return Err(LedgerError::Invalid(format!(
+            "{}: {} replica keys with this node's; a cluster needs n = 3f+1 >= 4",
+            path.display(),
+            keys.len()
+        )));
+    }
+    let me = keys.iter().position(|k| k == own).expect("own key is in");
+    let digest = sha2::Sha256::digest(ids.join("\n").as_bytes());
+    Ok(Replicas {
+        origin: format!("omni.ledger.cluster/{}", &hex::encode(digest)[..16]),
+        keys,
+        ids,
+        me,
+    })
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct State {
+    session: u64,
+}
+
+/// What the replica shares with the HTTP API.
+#[derive(Clone)]
+pub struct Handle {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    dir: PathBuf,
+    ledger: Arc<Mutex<Ledger>>,
+    replicas: Replicas,
+    signer: Arc<SigningKey>,
+    config: Config,
+    pool: Mutex<Pool>,
+    /// Leaf hashes of the entries in the ledger.
+    present: Mutex<HashSet<Hash>>,
+    /// (replica key id, size) of equivocation evidence already recorded.
+    evidence: Mutex<HashSet<(String, u64)>>,
+    waiters: Mutex<HashMap<Hash, Vec<oneshot::Sender<u64>>>>,
+    cosigns: Mutex<Cosigns>,
+    status: Mutex<Status>,
+    outbox: Outbox,
+    /// The session the engine runs now (a catch-up moves it on).
+    session: tokio::sync::watch::Sender<u64>,
+    /// The highest session a peer was seen in.
+    seen_session: Mutex<u64>,
+    /// The size that opened the current session, until its quorum
+    /// checkpoint is saved as the session's boundary.
+    boundary_pending: Mutex<Option<u64>>,
+}
+
+/// Entries waiting to be ordered: not yet proposed, or proposed and not
+/// yet committed.
+#[derive(Default)]
+struct Pool {
+    fresh: VecDeque<Vec<u8>>,
+    proposed: HashMap<Hash, Vec<u8>>,
+}
+
+#[derive(Default)]
+struct Cosigns {
+    /// size → signer → (root, note).
+    by_size: BTreeMap<u64, BTreeMap<usize, (Hash, String)>>,
+    /// Our own roots by size.
+    ours: BTreeMap<u64, Hash>,
+    /// Relayed already: (signer, size, root).
+    relayed: HashSet<(usize, u64, Hash)>,
+    quorum: Option<Checkpoint>,
+}
+
+/// What `/v1/cluster/status` shows.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Status {
+    pub replica: usize,
+    pub replicas: usize,
+    pub origin: String,
+    pub session: u64,
+    pub size: u64,
+    pub root: String,
+    pub quorum_size: u64,
+    pub linked: Vec<usize>,
+    /// Entries proposed by each replica that failed verification.
+    pub rejected: BTreeMap<usize, u64>,
+    /// Replicas caught equivocating (key ids).
+    pub equivocators: Vec<String>,
+    pub alarms: Vec<String>,
+    pub batches: u64,
+    pub caught_up: u64,
+}
+
+impl Handle {
+    /// Starts the replica: links, the engine, the applier. Returns the
+    /// handle and the greeting handler the server diverts links to.
+    pub fn start(
+        dir: &Path,
+        ledger: Arc<Mutex<Ledger>>,
+        config: Config,
+        stop: CancellationToken,
+    ) -> Result<(Handle, crate::runtime::server::Divert), LedgerError> {
+        let (signer, public) = {
+            let l = ledger.lock().unwrap_or_else(|p| p.into_inner());
+            (Arc::new(l.key().expect("a node writes").clone()), l.public)
+        };
+        let replicas = replicas(dir, &public)?;
+        {
+            // Replicas' events are accepted (and `verify` checks them).
+            let mut l = ledger.lock().unwrap_or_else(|p| p.into_inner());
+            for k in &replicas.keys {
+                l.trust(k)?;
+            }
+        }
+        let cdir = dir.join("cluster");
+        crate::runtime::state::ensure_dir(&cdir, 0o700)
+            .map_err(|e| LedgerError::Invalid(e.to_string()))?;
+        let state: State = match std::fs::read(cdir.join("state.json")) {
+            Ok(b) => serde_json::from_slice(&b).map_err(|e| LedgerError::Damaged {
+                path: cdir.join("state.json"),
+                reason: e.to_string(),
+            })?,
+            Err(_) => State::default(),
+        };
+        let (present, evidence) = {
+            let l = ledger.lock().unwrap_or_else(|p| p.into_inner());
+            scan(&l)?
+        };
+        let outbox = Outbox::new(replicas.keys.len());
+        let inner = Arc::new(Inner {
+            dir: cdir,
+            ledger,
+            signer: signer.clone(),
+            config,
+            pool: Mutex::new(Pool::default()),
+            present: Mutex::new(present),
+            evidence: Mutex::new(evidence),
+            waiters: Mutex::new(HashMap::new()),
+            cosigns: Mutex::new(Cosigns::default()),
+            status: Mutex::new(Status {
+                replica: replicas.me,
+                replicas: replicas.keys.len(),
+                origin: replicas.origin.clone(),
+                session: state.session,
+                ..Status::default()
+            }),
+            outbox: outbox.clone(),
+            session: tokio::sync::watch::Sender::new(state.session),
+            seen_session: Mutex::new(state.session),
+            boundary_pending: Mutex::new(None),
+            replicas,
+        });
+        inner.load_quorum();
+        let id = Arc::new(Identity {
+            me: inner.replicas.me,
+            signer,
+            keys: Arc::new(inner.replicas.keys.clone()),
+            cluster: inner.replicas.origin.clone(),
+        });
+        for addr in &inner.config.peers {
+            tokio::spawn(link::dial(
+                addr.clone(),
+                id.clone(),
+                outbox.clone(),
+                stop.clone(),
+            ));
+        }
+        let (inbox_tx, inbox_rx) = mpsc::channel::<(usize, Frame)>(16384);
+        let divert = crate::runtime::server::Divert {
+            greeting: link::GREETING,
+            handler: Arc::new(move |stream| {
+                let (id, inbox) = (id.clone(), inbox_tx.clone());
+                tokio::spawn(async move {
+                    if let Err(e) = link::accept(stream, id, inbox).await {
+                        tracing::warn!(error = %e, "replica link refused");
+                    }
+                });
+            }),
+        };
+        let (order_tx, order_rx) = mpsc::unbounded_channel::<Vec<u8>>();
+        let order_in = Arc::new(Mutex::new(Some(order_rx)));
+        let order_route = Arc::new(Mutex::new(order_tx));
+        tokio::spawn(
+            inner
+                .clone()
+                .route(inbox_rx, order_route.clone(), stop.clone()),
+        );
+        tokio::spawn(inner.clone().sessions(order_in, order_route, stop.clone()));
+        tokio::spawn(inner.clone().catch_up_loop(stop));
+        // Our own latest checkpoint, so peers can compare from the start.
+        inner.cosign_current();
+        Ok((Handle { inner }, divert))
+    }
+
+    /// Queues a signed entry for ordering and waits for its commit; returns
+    /// its index. `Err` after the commit timeout (it stays queued).
+    pub async fn submit(&self, entry: Vec<u8>) -> Result<u64, String> {
+        let leaf = merkle::leaf_hash(&entry);
+        let (tx, rx) = oneshot::channel();
+        self.inner
+            .waiters
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(leaf)
+            .or_default()
+            .push(tx);
+        if !self
+            .inner
+            .present
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(&leaf)
+        {
+            self.inner
+                .pool
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .fresh
+                .push_back(entry);
+        } else {
+            // Already committed: find its index.
+            let l = self.inner.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            let mut found = None;
+            let _ = l.log().for_each(|i, p| {
+                if merkle::leaf_hash(p) == leaf {
+                    found = Some(i);
+                }
+                Ok(())
+            });
+            return found.ok_or_else(|| "committed, but not found".to_owned());
+        }
+        match tokio::time::timeout(self.inner.config.commit_timeout, rx).await {
+            Ok(Ok(i)) => Ok(i),
+            _ => Err(format!(
+                "not committed within {} s (are 2f+1 = {} replicas up and linked?); it stays queued",
+                self.inner.config.commit_timeout.as_secs(),
+                self.inner.replicas.quorum()
+            )),
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        self.inner.status()
+    }
+
+    /// The quorum checkpoint that opened `session`, if this replica has it.
+    pub fn boundary(&self, session: u64) -> Option<String> {
+        std::fs::read_to_string(self.inner.dir.join(format!("boundary-{session}.note"))).ok()
+    }
+
+    /// The latest quorum checkpoint (note text).
+    pub fn quorum_note(&self) -> Option<String> {
+        let c = self.inner.cosigns.lock().unwrap_or_else(|p| p.into_inner());
+        c.quorum.as_ref().map(Checkpoint::to_note)
+    }
+}
+
+/// The ledger's leaf hashes and recorded evidence.
+fn scan(l: &Ledger) -> Result<(HashSet<Hash>, HashSet<EvidenceKey>), LedgerError> {
+    let mut present = HashSet::with_capacity(l.len() as usize);
+    let mut evidence = HashSet::new();
+    l.log().for_each(|_, p| {
+        present.insert(merkle::leaf_hash(p));
+        if let Ok(e) = Event::parse(p)
+            && e.kind == EVIDENCE
+            && let Some(key) = evidence_key(&e)
+        {
+            evidence.insert(key);
+        }
+        Ok(())
+    })?;
+    Ok((present, evidence))
+}
+
+/// (replica key id, size) of an equivocation.
+type EvidenceKey = (String, u64);
+
+fn evidence_key(e: &Event) -> Option<EvidenceKey> {
+    Some((
+        e.meta.get("replica")?.as_str()?.to_owned(),
+        e.meta.get("size")?.as_u64()?,
+    ))
+}
+
+/// A proposal: entries (SCALE-encoded list of byte strings).
+#[derive(Encode, Decode)]
+struct Proposal(Vec<Vec<u8>>);
+
+impl Inner {
+    fn status(&self) -> Status {
+        let mut s = self
+            .status
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+        s.size = l.len();
+        s.root = b64(&l.root());
+        drop(l);
+        s.session = *self.session.borrow();
+        s.linked = self.outbox.linked();
+        s.quorum_size = self
+            .cosigns
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .quorum
+            .as_ref()
+            .map_or(0, |q| q.size);
+        s
+    }
+
+    fn misbehaves(&self, m: Misbehaviour) -> bool {
+        self.config.misbehave == Some(m)
+    }
+
+    /// Frames from peers: consensus traffic to the engine's session,
+    /// checkpoints to [`Inner::on_cosign`].
+    async fn route(
+        self: Arc<Self>,
+        mut inbox: mpsc::Receiver<(usize, Frame)>,
+        order: Arc<Mutex<mpsc::UnboundedSender<Vec<u8>>>>,
+        stop: CancellationToken,
+    ) {
+        loop {
+            let (from, frame) = tokio::select! {
+                () = stop.cancelled() => return,
+                f = inbox.recv() => match f { Some(f) => f, None => return },
+            };
+            match frame.kind {
+                kind::ORDER => {
+                    let current = *self.session.borrow();
+                    if frame.session == current {
+                        let tx = order.lock().unwrap_or_else(|p| p.into_inner()).clone();
+                        let _ = tx.send(frame.body);
+                    } else if frame.session > current {
+                        let mut seen = self.seen_session.lock().unwrap_or_else(|p| p.into_inner());
+                        *seen = (*seen).max(frame.session);
+                    }
+                }
+                kind::COSIGN => {
+                    let me = self.clone();
+                    let _ =
+                        tokio::task::spawn_blocking(move || me.on_cosign(from, &frame.body)).await;
+                }
+                other => tracing::debug!(from, kind = other, "unknown frame kind"),
+            }
+        }
+    }
+
+    /// Runs the engine session after session.
+    async fn sessions(
+        self: Arc<Self>,
+        first_inbound: Arc<Mutex<Option<mpsc::UnboundedReceiver<Vec<u8>>>>>,
+        order_route: Arc<Mutex<mpsc::UnboundedSender<Vec<u8>>>>,
+        stop: CancellationToken,
+    ) {
+        let engine = order::Aleph {
+            me: self.replicas.me,
+            signer: self.signer.clone(),
+            keys: Arc::new(self.replicas.keys.clone()),
+            timing: self.config.timing,
+        };
+        let mut inbound = first_inbound
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+            .expect("taken once");
+        loop {
+            let session = *self.session.borrow();
+            let (ordered_tx, mut ordered_rx) = mpsc::unbounded_channel();
+            let (out_tx, mut out_rx) = mpsc::unbounded_channel::<(Option<usize>, Vec<u8>)>();
+            let (stop_tx, stop_rx) = oneshot::channel();
+            let pool = self.clone();
+            let run = engine.run(order::Session {
+                id: session,
+                proposals: Arc::new(move || pool.propose()),
+                ordered: ordered_tx,
+                outbound: out_tx,
+                inbound,
+                backup: self.dir.join(format!("session-{session}.backup")),
+                stop: stop_rx,
+            });
+            let me = self.clone();
+            let forward = async move {
+                while let Some((to, bytes)) = out_rx.recv().await {
+                    if me.misbehaves(Misbehaviour::Withhold) {
+                        continue;
+                    }
+                    me.outbox.send(
+                        to,
+                        Frame {
+                            kind: kind::ORDER,
+                            session,
+                            body: bytes,
+                        },
+                    );
+                }
+            };
+            let forward = tokio::spawn(forward);
+            let me = self.clone();
+            let cut = self.config.timing.session_rounds.saturating_sub(CUT_MARGIN);
+            // Applies batches until the cut, a jump (catch-up) or stop.
+            let apply = async move {
+                while let Some(batch) = ordered_rx.recv().await {
+                    let head = batch.last().map_or(0, |u| u.round);
+                    let me2 = me.clone();
+                    let _ = tokio::task::spawn_blocking(move || me2.apply(batch)).await;
+                    if head >= cut {
+                        return true;
+                    }
+                    if *me.session.borrow() != session {
+                        return false;
+                    }
+                }
+                false
+            };
+            tokio::pin!(run);
+            tokio::pin!(apply);
+            let mut stop_tx = Some(stop_tx);
+            let mut moved = self.session.subscribe();
+            let ended = tokio::select! {
+                () = stop.cancelled() => None,
+                _ = moved.wait_for(|s| *s != session) => Some(false),
+                r = &mut run => {
+                    if let Err(e) = r { tracing::error!(error = %e, "consensus session failed"); }
+                    Some(false)
+                }
+                ended = &mut apply => Some(ended),
+            };
+            if let Some(tx) = stop_tx.take() {
+                let _ = tx.send(());
+            }
+            let _ = tokio::time::timeout(Duration::from_secs(5), &mut run).await;
+            forward.abort();
+            let Some(ended) = ended else { return };
+            if ended {
+                self.next_session(session);
+            } else if *self.session.borrow() == session {
+                // The engine stopped on its own (max round without a cut):
+                // wait for a catch-up to move us on.
+                tokio::select! {
+                    () = stop.cancelled() => return,
+                    () = tokio::time::sleep(Duration::from_secs(1)) => {}
+                }
+            }
+            let (tx, rx) = mpsc::unbounded_channel();
+            *order_route.lock().unwrap_or_else(|p| p.into_inner()) = tx;
+            inbound = rx;
+            // Entries proposed in the old session and not ordered are
+            // proposed again.
+            let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+            let again: Vec<Vec<u8>> = pool.proposed.drain().map(|(_, e)| e).collect();
+            pool.fresh.extend(again);
+        }
+    }
+
+    /// Takes the next proposal from the pool.
+    fn propose(&self) -> Option<Vec<u8>> {
+        let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        let mut entries = Vec::new();
+        let mut bytes = 0;
+        while entries.len() < PROPOSAL_ENTRIES
+            && let Some(e) = pool.fresh.front()
+        {
+            if bytes + e.len() > PROPOSAL_BYTES && !entries.is_empty() {
+                break;
+            }
+            let e = pool.fresh.pop_front().expect("front exists");
+            bytes += e.len();
+            pool.proposed.insert(merkle::leaf_hash(&e), e.clone());
+            entries.push(e);
+        }
+        drop(pool);
+        if self.misbehaves(Misbehaviour::Forge) {
+            entries.push(self.forged_entry());
+        }
+        (!entries.is_empty()).then(|| Proposal(entries).encode())
+    }
+
+    /// An event under this replica's key whose signature does not verify.
+    fn forged_entry(&self) -> Vec<u8> {
+        let l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+        let now = crate::runtime::time::format_rfc3339(std::time::SystemTime::now());
+        let body = l
+            .new_body(
+                "malicious_ip",
+                "198.51.100.66",
+                "critical",
+                0,
+                serde_json::Map::new(),
+                None,
+                &now,
+            )
+            .expect("a fixed valid body");
+        let mut event = body.sign(&self.signer);
+        let mut sig = super::event::unb64(&event.sig).expect("own signature");
+        sig[5] ^= 1;
+        event.sig = b64(&sig);
+        event.to_entry()
+    }
+
+    /// Applies one ordered batch: checks every entry, appends the new valid
+    /// ones as one commit, wakes their submitters, cosigns.
+    fn apply(&self, batch: Vec<Ordered>) {
+        let mut accepted: Vec<Vec<u8>> = Vec::new();
+        let mut leaves: Vec<Hash> = Vec::new();
+        let mut batch_seen: HashSet<Hash> = HashSet::new();
+        let mut new_evidence: Vec<(String, u64)> = Vec::new();
+        let mut rejected: Vec<(usize, String)> = Vec::new();
+        {
+            let l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            let present = self.present.lock().unwrap_or_else(|p| p.into_inner());
+            let evidence = self.evidence.lock().unwrap_or_else(|p| p.into_inner());
+            for unit in &batch {
+                let Some(payload) = &unit.payload else {
+                    continue;
+                };
+                let Ok(Proposal(entries)) = Proposal::decode(&mut &payload[..]) else {
+                    rejected.push((unit.creator, "an undecodable proposal".into()));
+                    continue;
+                };
+                for entry in entries {
+                    let leaf = merkle::leaf_hash(&entry);
+                    if present.contains(&leaf) || !batch_seen.insert(leaf) {
+                        continue;
+                    }
+                    let event = match Event::parse(&entry) {
+                        Ok(e) => e,
+                        Err(e) => {
+                            rejected.push((unit.creator, e.to_string()));
+                            continue;
+                        }
+                    };
+                    if let Err(e) = event.check(&|id| l.key_for(id)) {
+                        rejected.push((unit.creator, format!("event {}: {e}", entry_id(&leaf))));
+                        continue;
+                    }
+                    if event.kind == EVIDENCE {
+                        match evidence_key(&event) {
+                            Some(k) if !evidence.contains(&k) && !new_evidence.contains(&k) => {
+                                new_evidence.push(k)
+                            }
+                            _ => continue,
+                        }
+                    }
+                    accepted.push(entry);
+                    leaves.push(leaf);
+                }
+            }
+        }
+        if !rejected.is_empty() {
+            let mut st = self.status.lock().unwrap_or_else(|p| p.into_inner());
+            for (creator, why) in &rejected {
+                *st.rejected.entry(*creator).or_default() += 1;
+                tracing::warn!(replica = creator, reason = %why, "dropped an invalid entry from a proposal");
+            }
+        }
+        {
+            let mut st = self.status.lock().unwrap_or_else(|p| p.into_inner());
+            st.batches += 1;
+        }
+        if accepted.is_empty() {
+            return;
+        }
+        let range = {
+            let mut l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            match l.append_entries(&accepted) {
+                Ok(r) => r,
+                Err(e) => {
+                    // A replica that cannot write must not go on (it would
+                    // diverge): stop loudly.
+                    tracing::error!(error = %e, "cannot append ordered entries; stopping this replica");
+                    std::process::abort();
+                }
+            }
+        };
+        {
+            let mut present = self.present.lock().unwrap_or_else(|p| p.into_inner());
+            present.extend(leaves.iter().copied());
+            self.evidence
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .extend(new_evidence);
+        }
+        {
+            let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+            let mut waiters = self.waiters.lock().unwrap_or_else(|p| p.into_inner());
+            for (i, leaf) in leaves.iter().enumerate() {
+                pool.proposed.remove(leaf);
+                if let Some(ws) = waiters.remove(leaf) {
+                    for w in ws {
+                        let _ = w.send(range.start + i as u64);
+                    }
+                }
+            }
+        }
+        self.cosign_current();
+    }
+
+    /// Signs the ledger's current (size, root) under the cluster origin and
+    /// sends it to every peer.
+    fn cosign_current(&self) {
+        let (size, root) = {
+            let l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            (l.len(), l.root())
+        };
+        let me = self.replicas.me;
+        let name = self.replicas.name(me);
+        let cp = Checkpoint::signed(&self.replicas.origin, size, root, &name, &self.signer);
+        self.cosigns
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .ours
+            .insert(size, root);
+        self.record_cosign(me, &cp);
+        if self.misbehaves(Misbehaviour::Withhold) {
+            return;
+        }
+        if self.misbehaves(Misbehaviour::Equivocate) {
+            let mut fake = root;
+            fake[0] ^= 0xff;
+            let lie = Checkpoint::signed(&self.replicas.origin, size, fake, &name, &self.signer);
+            for (k, peer) in (0..self.replicas.keys.len())
+                .filter(|&i| i != me)
+                .enumerate()
+            {
+                let note = if k % 2 == 0 { &cp } else { &lie };
+                self.outbox.send(Some(peer), cosign_frame(note));
+            }
+            return;
+        }
+        let mut frame = cosign_frame(&cp);
+        if self.misbehaves(Misbehaviour::Forge) {
+            let mut bad = cp.clone();
+            bad.signatures[0].2[7] ^= 1;
+            frame = cosign_frame(&bad);
+        }
+        self.outbox.send(None, frame);
+    }
+
+    /// A checkpoint note from peer `from` (its own or relayed).
+    fn on_cosign(&self, from: usize, body: &[u8]) {
+        let Ok(text) = std::str::from_utf8(body) else {
+            return;
+        };
+        let Ok(cp) = Checkpoint::parse(text) else {
+            tracing::debug!(from, "an unparsable checkpoint from a peer");
+            return;
+        };
+        let signers = self.replicas.signers(&cp);
+        if signers.is_empty() {
+            let mut st = self.status.lock().unwrap_or_else(|p| p.into_inner());
+            *st.rejected.entry(from).or_default() += 1;
+            tracing::warn!(
+                replica = from,
+                "a checkpoint whose signatures do not verify"
+            );
+            return;
+        }
+        for s in signers {
+            // Only that signer's line, so relays carry exactly what it signed.
+            let mut single = cp.clone();
+            let name = self.replicas.name(s);
+            single.signatures.retain(|(n, _, _)| *n == name);
+            self.record_cosign(s, &single);
+        }
+    }
+
+    /// Records replica `signer`'s checkpoint: equivocation, split view,
+    /// quorum, relay.
+    fn record_cosign(&self, signer: usize, cp: &Checkpoint) {
+        let note = cp.to_note();
+        let mut c = self.cosigns.lock().unwrap_or_else(|p| p.into_inner());
+        let first = c.relayed.insert((signer, cp.size, cp.root));
+        let ours = c.ours.get(&cp.size).copied();
+        let at = c.by_size.entry(cp.size).or_default();
+        let mut equivocation = None;
+        match at.get(&signer) {
+            Some((root, other)) if *root != cp.root => {
+                equivocation = Some(other.clone());
+            }
+            Some(_) => {}
+            None => {
+                at.insert(signer, (cp.root, note.clone()));
+            }
+        }
+        // Split view: different roots for one size from different signers
+        // (or against our own).
+        let roots: HashSet<Hash> = at.values().map(|(r, _)| *r).collect();
+        let split = roots.len() > 1 || ours.is_some_and(|r| r != cp.root);
+        // Quorum.
+        let agreeing: Vec<String> = at
+            .values()
+            .filter(|(r, _)| *r == cp.root)
+            .map(|(_, n)| n.clone())
+            .collect();
+        let mut new_quorum = None;
+        if agreeing.len() >= self.replicas.quorum()
+            && c.quorum.as_ref().is_none_or(|q| q.size < cp.size)
+        {
+            let mut q = cp.clone();
+            q.signatures.clear();
+            for n in &agreeing {
+                if let Ok(one) = Checkpoint::parse(n) {
+                    q.signatures.extend(one.signatures);
+                }
+            }
+            c.quorum = Some(q.clone());
+            new_quorum = Some(q);
+        }
+        // Forget old sizes.
+        let floor = cp.size.saturating_sub(COSIGN_WINDOW);
+        while c.by_size.first_key_value().is_some_and(|(s, _)| *s < floor) {
+            c.by_size.pop_first();
+        }
+        while c.ours.first_key_value().is_some_and(|(s, _)| *s < floor) {
+            c.ours.pop_first();
+        }
+        if c.relayed.len() > 1 << 20 {
+            c.relayed.clear();
+        }
+        drop(c);
+        if first && signer != self.replicas.me {
+            // Relay what a peer signed, so a replica that tells peers
+            // different things is seen by all of them.
+            self.outbox.send(None, cosign_frame(cp));
+        }
+        if let Some(q) = new_quorum {
+            self.save_quorum(&q);
+        }
+        if let Some(other) = equivocation {
+            self.equivocation(signer, cp.size, other, note.clone());
+        } else if split {
+            self.alarm(format!(
+                "split view at size {}: replicas signed different roots",
+                cp.size
+            ));
+        }
+    }
+
+    fn save_quorum(&self, q: &Checkpoint) {
+        let path = self.dir.join("quorum.note");
+        let _ = crate::runtime::state::write_atomic(&path, q.to_note().as_bytes(), 0o644);
+        let session = *self.session.borrow();
+        let bpath = self.dir.join(format!("boundary-{session}.note"));
+        let mut pending = self
+            .boundary_pending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if *pending == Some(q.size) {
+            let _ = crate::runtime::state::write_atomic(&bpath, q.to_note().as_bytes(), 0o644);
+            *pending = None;
+        }
+    }
+
+    fn load_quorum(&self) {
+        if let Ok(text) = std::fs::read_to_string(self.dir.join("quorum.note"))
+            && let Ok(q) = Checkpoint::parse(&text)
+            && self.replicas.signers(&q).len() >= self.replicas.quorum()
+        {
+            self.cosigns
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .quorum = Some(q);
+        }
+    }
+
+    /// Replica `who` signed two roots for `size`: record evidence (once)
+    /// through the ledger itself, and report it.
+    fn equivocation(&self, who: usize, size: u64, a: String, b: String) {
+        let id = self.replicas.ids[who].clone();
+        {
+            let mut st = self.status.lock().unwrap_or_else(|p| p.into_inner());
+            if !st.equivocators.contains(&id) {
+                st.equivocators.push(id.clone());
+            }
+        }
+        if self
+            .evidence
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(&(id.clone(), size))
+        {
+            return;
+        }
+        tracing::error!(replica = who, key = %id, size, "replica signed two different checkpoints for one size: recording evidence");
+        let mut meta = serde_json::Map::new();
+        meta.insert("replica".into(), id.clone().into());
+        meta.insert("size".into(), size.into());
+        meta.insert("notes".into(), serde_json::json!([a, b]));
+        let entry = {
+            let l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            let now = crate::runtime::time::format_rfc3339(std::time::SystemTime::now());
+            // The evidence's source is the documentation range: it names
+            // no address; blocklists never derive from evidence.
+            match l.new_body(EVIDENCE, "192.0.2.0/24", "critical", 1, meta, None, &now) {
+                Ok(body) => body.sign(&self.signer).to_entry(),
+                Err(_) => return,
+            }
+        };
+        self.pool
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .fresh
+            .push_back(entry);
+    }
+
+    fn alarm(&self, text: String) {
+        let mut st = self.status.lock().unwrap_or_else(|p| p.into_inner());
+        if st.alarms.contains(&text) {
+            return;
+        }
+        tracing::error!(alarm = %text, "cluster alarm");
+        st.alarms.push(text.clone());
+        drop(st);
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::File::options()
+            .create(true)
+            .append(true)
+            .open(self.dir.join("alarms.jsonl"))
+        {
+            let now = crate::runtime::time::format_rfc3339(std::time::SystemTime::now());
+            let _ = writeln!(f, "{}", serde_json::json!({"time": now, "alarm": text}));
+        }
+    }
+
+    /// Moves to the next session after the cut of `session`.
+    fn next_session(&self, session: u64) {
+        let next = session + 1;
+        self.set_session(next);
+        let size = self.ledger.lock().unwrap_or_else(|p| p.into_inner()).len();
+        *self
+            .boundary_pending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some(size);
+        // The boundary's quorum may already have formed.
+        let q = self
+            .cosigns
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .quorum
+            .clone();
+        if let Some(q) = q.filter(|q| q.size == size) {
+            self.save_quorum(&q);
+        }
+        self.cosign_current();
+        let _ = std::fs::remove_file(self.dir.join(format!("session-{session}.backup")));
+        tracing::info!(session = next, size, "new consensus session");
+    }
+
+    fn set_session(&self, session: u64) {
+        self.session.send_replace(session);
+        let bytes = serde_json::to_vec(&State { session }).expect("state serialises");
+        if let Err(e) =
+            crate::runtime::state::write_atomic(&self.dir.join("state.json"), &bytes, 0o644)
+        {
+            tracing::error!(error = %e, "cannot save the cluster state");
+        }
+    }
+
+    /// Every second: when a peer runs a later session, fetch what this
+    /// replica misses.
+    async fn catch_up_loop(self: Arc<Self>, stop: CancellationToken) {
+        loop {
+            tokio::select! {
+                () = stop.cancelled() => return,
+                () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            }
+            let current = *self.session.borrow();
+            let seen = *self.seen_session.lock().unwrap_or_else(|p| p.into_inner());
+            if seen <= current {
+                continue;
+            }
+            for peer in self.config.peers.clone() {
+                match self.catch_up_from(&peer, seen).await {
+                    Ok(true) => break,
+                    Ok(false) => {}
+                    Err(e) => tracing::warn!(%peer, error = %e, "catch-up failed"),
+                }
+            }
+        }
+    }
+
+    /// Fetches session `session`'s opening quorum checkpoint and the
+    /// entries up to it from `peer`; accepts them only when they extend
+    /// this ledger to exactly that checkpoint. Ok(true) when caught up.
+    async fn catch_up_from(&self, peer: &str, session: u64) -> Result<bool, String> {
+        let note = get(peer, &format!("/v1/cluster/boundary/{session}")).await?;
+        let note = String::from_utf8(note).map_err(|_| "the boundary is not text")?;
+        let q = Checkpoint::parse(&note)?;
+        let signers = self.replicas.signers(&q);
+        if signers.len() < self.replicas.quorum() {
+            return Err(format!(
+                "its checkpoint for session {session} has {} valid replica signatures, {} needed",
+                signers.len(),
+                self.replicas.quorum()
+            ));
+        }
+        let (old, old_root) = {
+            let l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            (l.len(), l.root())
+        };
+        if q.size < old {
+            self.alarm(format!(
+                "the quorum checkpoint of session {session} has size {}, but this ledger already has {old} entries",
+                q.size
+            ));
+            return Ok(false);
+        }
+        let proof = get(
+            peer,
+            &format!("/v1/cluster/consistency?old={old}&new={}", q.size),
+        )
+        .await?;
+        let proof: Vec<Hash> = proof
+            .chunks(32)
+            .map(|c| c.try_into().map_err(|_| "a proof hash is not 32 bytes"))
+            .collect::<Result<_, _>>()?;
+        if let Err(e) = merkle::verify_consistency(old, q.size, &old_root, &q.root, &proof) {
+            self.alarm(format!(
+                "the quorum checkpoint of session {session} (size {}) is not consistent with this ledger (size {old}): {e}",
+                q.size
+            ));
+            return Ok(false);
+        }
+        let raw = get(
+            peer,
+            &format!("/v1/cluster/entries?from={old}&to={}", q.size),
+        )
+        .await?;
+        let entries = split_entries(&raw)?;
+        if entries.len() as u64 != q.size - old {
+            return Err(format!(
+                "asked for {} entries, got {}",
+                q.size - old,
+                entries.len()
+            ));
+        }
+        {
+            let mut l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            let mut acc = l.accumulator().clone();
+            for (k, e) in entries.iter().enumerate() {
+                let event =
+                    Event::parse(e).map_err(|e| format!("entry {}: {e}", old + k as u64))?;
+                event
+                    .check(&|id| l.key_for(id))
+                    .map_err(|e| format!("entry {}: {e}", old + k as u64))?;
+                acc.push(merkle::leaf_hash(e));
+            }
+            if acc.root() != q.root {
+                return Err("the entries do not lead to the quorum checkpoint's root".into());
+            }
+            if !entries.is_empty() {
+                l.append_entries(&entries).map_err(|e| e.to_string())?;
+            }
+            let mut present = self.present.lock().unwrap_or_else(|p| p.into_inner());
+            let mut evidence = self.evidence.lock().unwrap_or_else(|p| p.into_inner());
+            for e in &entries {
+                present.insert(merkle::leaf_hash(e));
+                if let Ok(ev) = Event::parse(e)
+                    && ev.kind == EVIDENCE
+                    && let Some(k) = evidence_key(&ev)
+                {
+                    evidence.insert(k);
+                }
+            }
+        }
+        let _ = crate::runtime::state::write_atomic(
+            &self.dir.join(format!("boundary-{session}.note")),
+            note.as_bytes(),
+            0o644,
+        );
+        {
+            let mut c = self.cosigns.lock().unwrap_or_else(|p| p.into_inner());
+            if c.quorum.as_ref().is_none_or(|x| x.size < q.size) {
+                c.quorum = Some(q.clone());
+            }
+        }
+        let from_session = *self.session.borrow();
+        self.set_session(session);
+        for s in from_session..session {
+            let _ = std::fs::remove_file(self.dir.join(format!("session-{s}.backup")));
+        }
+        self.status
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .caught_up += q.size - old;
+        tracing::info!(%peer, session, from = old, to = q.size, "caught up");
+        self.cosign_current();
+        Ok(true)
+    }
+}
+
+fn cosign_frame(cp: &Checkpoint) -> Frame {
+    Frame {
+        kind: kind::COSIGN,
+        session: 0,
+        body: cp.to_note().into_bytes(),
+    }
+}
+
+/// `len u32 ‖ bytes` records, as `/v1/cluster/entries` sends them.
+pub fn join_entries(entries: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for e in entries {
+        out.extend_from_slice(&(e.len() as u32).to_le_bytes());
+        out.extend_from_slice(e);
+    }
+    out
+}
+
+fn split_entries(mut raw: &[u8]) -> Result<Vec<Vec<u8>>, String> {
+    let mut out = Vec::new();
+    while !raw.is_empty() {
+        if raw.len() < 4 {
+            return Err("a truncated entry list".into());
+        }
+        let len = u32::from_le_bytes(raw[..4].try_into().expect("4 bytes")) as usize;
+        let e = raw
+            .get(4..4 + len)
+            .ok_or("a truncated entry list")?
+            .to_vec();
+        raw = &raw[4 + len..];
+        out.push(e);
+    }
+    Ok(out)
+}
+
+/// GET `path` from a peer node's API.
+async fn get(peer: &str, path: &str) -> Result<Vec<u8>, String> {
+    use crate::runtime::http_client;
+    let url = format!("http://{peer}{path}");
+    let mut req = http_client::Request::get(url.clone());
+    req.connect_timeout = Some(Duration::from_secs(5));
+    req.read_timeout = Some(Duration::from_secs(60));
+    req.max_body = 1 << 30;
+    let resp = http_client::send(&req)
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if resp.status != 200 {
+        return Err(format!("{url}: HTTP {}", resp.status));
+    }
+    Ok(resp.body)
+}
