@@ -43,6 +43,7 @@ pub mod checkpoint;
 pub mod event;
 pub mod export;
 pub mod merkle;
+pub mod policy;
 pub mod store;
 pub mod verify;
 
