@@ -47,6 +47,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+            cand policy 'The cross-domain trust policy (policy check validates and summarises it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'autoblocker-cli;init'= {
@@ -80,6 +81,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand --seed 'Deterministic mode: one seeded RNG source for every system'
             cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
             cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand --type 'The event type (malicious_ip, brute_force, scanner, ...)'
             cand --source 'The offending address or network (IPv4/IPv6, CIDR)'
             cand --severity 'low, medium, high or critical'
@@ -212,6 +214,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand --seed 'Deterministic mode: one seeded RNG source for every system'
             cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
             cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
             cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
@@ -232,6 +235,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand --seed 'Deterministic mode: one seeded RNG source for every system'
             cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
             cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand --min-severity 'Only events of this severity and above'
             cand --threshold 'Block a source only when at least N events name it'
             cand --since 'Only events seen since ("24h", "24h ago", or RFC 3339)'
@@ -256,6 +260,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand --seed 'Deterministic mode: one seeded RNG source for every system'
             cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
             cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand --min-severity 'Only events of this severity and above'
             cand --threshold 'Block a source only when at least N events name it'
             cand --since 'Only events seen since ("24h", "24h ago", or RFC 3339)'
@@ -289,6 +294,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand --api-key 'A key clients and bouncers send in X-Api-Key (repeatable)'
             cand --min-severity 'The decision stream''s blocklist: only events of this severity and above'
             cand --threshold 'The decision stream''s blocklist: events needed per source'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
             cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
@@ -298,6 +304,54 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand --detach 'Run in the background under the supervisor (omni ps, omni stop)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'autoblocker-cli;policy'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand check 'Validate a trust policy and summarise it: domains, keys, types, k of n (exit 65 when invalid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'autoblocker-cli;policy;check'= {
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'autoblocker-cli;policy;help'= {
+            cand check 'Validate a trust policy and summarise it: domains, keys, types, k of n (exit 65 when invalid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'autoblocker-cli;policy;help;check'= {
+        }
+        &'autoblocker-cli;policy;help;help'= {
         }
         &'autoblocker-cli;help'= {
             cand init 'Create a ledger: its data directory and the node''s signing key'
@@ -311,6 +365,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+            cand policy 'The cross-domain trust policy (policy check validates and summarises it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'autoblocker-cli;help;init'= {
@@ -334,6 +389,8 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
         &'autoblocker-cli;help;enforce'= {
         }
         &'autoblocker-cli;help;node'= {
+        }
+        &'autoblocker-cli;help;policy'= {
         }
         &'autoblocker-cli;help;help'= {
         }

@@ -60,6 +60,7 @@ complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "import" -d 
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
@@ -108,6 +109,7 @@ complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand record" -l io-op
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand record" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand record" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand record" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand record" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand record" -l type -d 'The event type (malicious_ip, brute_force, scanner, ...)' -r
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand record" -l source -d 'The offending address or network (IPv4/IPv6, CIDR)' -r
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand record" -l severity -d 'low, medium, high or critical' -r -f -a "low\t''
@@ -281,6 +283,7 @@ complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand import" -l io-op
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand import" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand import" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand import" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand import" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand import" -s q -l quiet -d 'Print only results and errors'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand import" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand import" -l stats -d 'Print governor statistics to stderr at exit'
@@ -307,6 +310,7 @@ complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand blocklist" -l io
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand blocklist" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand blocklist" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand blocklist" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand blocklist" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand blocklist" -l min-severity -d 'Only events of this severity and above' -r -f -a "low\t''
 medium\t''
 high\t''
@@ -340,6 +344,7 @@ complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand enforce" -l io-o
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand enforce" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand enforce" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand enforce" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand enforce" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand enforce" -l min-severity -d 'Only events of this severity and above' -r -f -a "low\t''
 medium\t''
 high\t''
@@ -386,21 +391,77 @@ medium\t''
 high\t''
 critical\t''"
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l threshold -d 'The decision stream\'s blocklist: events needed per source' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -s q -l quiet -d 'Print only results and errors'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l allow-public -d 'Allow a non-loopback listen address'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l detach -d 'Run in the background under the supervisor (omni ps, omni stop)'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -s h -l help -d 'Print help'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "query" -d 'List events (--format table, json or jsonl)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Validate a trust policy and summarise it: domains, keys, types, k of n (exit 65 when invalid)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only results and errors'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate a trust policy and summarise it: domains, keys, types, k of n (exit 65 when invalid)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

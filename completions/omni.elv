@@ -992,6 +992,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+            cand policy 'The cross-domain trust policy (policy check validates and summarises it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'omni;ledger;init'= {
@@ -1025,6 +1026,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --seed 'Deterministic mode: one seeded RNG source for every system'
             cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
             cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand --type 'The event type (malicious_ip, brute_force, scanner, ...)'
             cand --source 'The offending address or network (IPv4/IPv6, CIDR)'
             cand --severity 'low, medium, high or critical'
@@ -1157,6 +1159,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --seed 'Deterministic mode: one seeded RNG source for every system'
             cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
             cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
             cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
@@ -1177,6 +1180,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --seed 'Deterministic mode: one seeded RNG source for every system'
             cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
             cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand --min-severity 'Only events of this severity and above'
             cand --threshold 'Block a source only when at least N events name it'
             cand --since 'Only events seen since ("24h", "24h ago", or RFC 3339)'
@@ -1201,6 +1205,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --seed 'Deterministic mode: one seeded RNG source for every system'
             cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
             cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand --min-severity 'Only events of this severity and above'
             cand --threshold 'Block a source only when at least N events name it'
             cand --since 'Only events seen since ("24h", "24h ago", or RFC 3339)'
@@ -1234,6 +1239,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --api-key 'A key clients and bouncers send in X-Api-Key (repeatable)'
             cand --min-severity 'The decision stream''s blocklist: only events of this severity and above'
             cand --threshold 'The decision stream''s blocklist: events needed per source'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
             cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
@@ -1243,6 +1249,54 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand --detach 'Run in the background under the supervisor (omni ps, omni stop)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'omni;ledger;policy'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand check 'Validate a trust policy and summarise it: domains, keys, types, k of n (exit 65 when invalid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;ledger;policy;check'= {
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'omni;ledger;policy;help'= {
+            cand check 'Validate a trust policy and summarise it: domains, keys, types, k of n (exit 65 when invalid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'omni;ledger;policy;help;check'= {
+        }
+        &'omni;ledger;policy;help;help'= {
         }
         &'omni;ledger;help'= {
             cand init 'Create a ledger: its data directory and the node''s signing key'
@@ -1256,6 +1310,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+            cand policy 'The cross-domain trust policy (policy check validates and summarises it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'omni;ledger;help;init'= {
@@ -1279,6 +1334,8 @@ set edit:completion:arg-completer[omni] = {|@words|
         &'omni;ledger;help;enforce'= {
         }
         &'omni;ledger;help;node'= {
+        }
+        &'omni;ledger;help;policy'= {
         }
         &'omni;ledger;help;help'= {
         }
@@ -1574,6 +1631,7 @@ set edit:completion:arg-completer[omni] = {|@words|
             cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+            cand policy 'The cross-domain trust policy (policy check validates and summarises it)'
         }
         &'omni;help;ledger;init'= {
         }
@@ -1596,6 +1654,8 @@ set edit:completion:arg-completer[omni] = {|@words|
         &'omni;help;ledger;enforce'= {
         }
         &'omni;help;ledger;node'= {
+        }
+        &'omni;help;ledger;policy'= {
         }
         &'omni;help;config'= {
             cand show 'Print the effective configuration and the layer each value came from'

@@ -1110,8 +1110,8 @@ complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "quote" -d 'Take a TPM quote and write it in tpm2-tools\' formats (for tpm2_checkquote)'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "verify-quote" -d 'Check a quote in tpm2-tools\' files (as tpm2_checkquote does); exit 1 when invalid'
 complete -c omni -n "__fish_omni_using_subcommand attest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 table\t''
 json\t''
 jsonl\t''
@@ -1121,31 +1121,32 @@ plain\t''
 nftables\t''
 ipset\t''
 iptables\t''"
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -s q -l quiet -d 'Print only results and errors'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -l stats -d 'Print governor statistics to stderr at exit'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -s h -l help -d 'Print help'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "query" -d 'List events (--format table, json or jsonl)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
-complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 table\t''
@@ -1193,6 +1194,7 @@ complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l type -d 'The event type (malicious_ip, brute_force, scanner, ...)' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l source -d 'The offending address or network (IPv4/IPv6, CIDR)' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from record" -l severity -d 'low, medium, high or critical' -r -f -a "low\t''
@@ -1366,6 +1368,7 @@ complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from import" -l stats -d 'Print governor statistics to stderr at exit'
@@ -1392,6 +1395,7 @@ complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from blocklist" -l min-severity -d 'Only events of this severity and above' -r -f -a "low\t''
 medium\t''
 high\t''
@@ -1425,6 +1429,7 @@ complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from enforce" -l min-severity -d 'Only events of this severity and above' -r -f -a "low\t''
 medium\t''
 high\t''
@@ -1471,12 +1476,39 @@ medium\t''
 high\t''
 critical\t''"
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l threshold -d 'The decision stream\'s blocklist: events needed per source' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l policy -d 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)' -r -F
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -s q -l quiet -d 'Print only results and errors'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l stats -d 'Print governor statistics to stderr at exit'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l allow-public -d 'Allow a non-loopback listen address'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l detach -d 'Run in the background under the supervisor (omni ps, omni stop)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -s q -l quiet -d 'Print only results and errors'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -s h -l help -d 'Print help'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -f -a "check" -d 'Validate a trust policy and summarise it: domains, keys, types, k of n (exit 65 when invalid)'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from policy" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "query" -d 'List events (--format table, json or jsonl)'
@@ -1488,6 +1520,7 @@ complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni -n "__fish_omni_using_subcommand config; and not __fish_seen_subcommand_from show check init help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
@@ -1748,6 +1781,7 @@ complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcomma
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration and the layer each value came from'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate a configuration file (default: the one omni would load)'
 complete -c omni -n "__fish_omni_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented default configuration file'

@@ -46,6 +46,8 @@ mod chaos_net;
 mod chaos_proxy;
 #[cfg(feature = "ledger")]
 mod ledger;
+#[cfg(feature = "ledger")]
+mod ledger_policy;
 #[cfg(feature = "parallel")]
 mod parallel;
 #[cfg(feature = "parallel")]

@@ -1,6 +1,7 @@
 //! `omni ledger` (alias `autoblocker-cli`): parse, drive systems::ledger,
 //! hand the report to the output.
 
+use std::fmt::Write as _;
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -17,6 +18,7 @@ use crate::runtime::time::{format_rfc3339, parse_rfc3339};
 use crate::runtime::units::parse_duration;
 use crate::systems::ledger::event::{Body, Event, Net, Severity, b64, entry_id};
 use crate::systems::ledger::merkle::{self, Hash};
+use crate::systems::ledger::policy::Policy;
 use crate::systems::ledger::verify::{self, Broken};
 use crate::systems::ledger::{self, Ledger, LedgerError};
 
@@ -63,6 +65,35 @@ enum LedgerCommand {
     Enforce(EnforceArgs),
     /// Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream
     Node(NodeArgs),
+    /// The cross-domain trust policy (policy check validates and summarises it)
+    Policy(PolicyArgs),
+}
+
+#[derive(Args, Debug)]
+struct PolicyArgs {
+    #[command(subcommand)]
+    cmd: PolicyCommand,
+}
+
+#[derive(Subcommand, Debug)]
+enum PolicyCommand {
+    /// Validate a trust policy and summarise it: domains, keys, types, k of n (exit 65 when invalid)
+    Check(PolicyCheckArgs),
+}
+
+#[derive(Args, Debug)]
+struct PolicyCheckArgs {
+    #[command(flatten)]
+    dir: DirArg,
+    #[command(flatten)]
+    policy: PolicyArg,
+}
+
+#[derive(Args, Debug, Clone)]
+struct PolicyArg {
+    /// The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -125,12 +156,16 @@ struct NodeArgs {
     /// Run in the background under the supervisor (omni ps, omni stop)
     #[arg(long)]
     detach: bool,
+    #[command(flatten)]
+    policy: PolicyArg,
 }
 
 #[derive(Args, Debug, Clone)]
 struct BlocklistArgs {
     #[command(flatten)]
     dir: DirArg,
+    #[command(flatten)]
+    policy: PolicyArg,
     /// Only events of this severity and above
     #[arg(long, default_value = "low", value_name = "SEVERITY", value_parser = Severity::WORDS)]
     min_severity: String,
@@ -181,6 +216,8 @@ struct ImportArgs {
     /// Trust the export's key for events from now on (events signed by another key are refused otherwise)
     #[arg(long)]
     trust: bool,
+    #[command(flatten)]
+    policy: PolicyArg,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -203,6 +240,8 @@ struct InitArgs {
 struct RecordArgs {
     #[command(flatten)]
     dir: DirArg,
+    #[command(flatten)]
+    policy: PolicyArg,
     /// The event type (malicious_ip, brute_force, scanner, ...)
     #[arg(long = "type", value_name = "TYPE", required_unless_present = "batch")]
     kind: Option<String>,
@@ -300,7 +339,57 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         }
         LedgerCommand::Enforce(args) => enforce(ctx, &args),
         LedgerCommand::Node(args) => node(ctx, &args),
+        LedgerCommand::Policy(PolicyArgs {
+            cmd: PolicyCommand::Check(args),
+        }) => policy_check(ctx, &args),
     }
+}
+
+/// The trust policy `--policy` names, else `<dir>/policy.toml` if present.
+fn load_policy(dir: &Path, arg: &PolicyArg) -> Result<Option<std::sync::Arc<Policy>>, Failure> {
+    Ok(Policy::find(dir, arg.policy.as_deref())?.map(std::sync::Arc::new))
+}
+
+/// Why the policy refused an event: exit 65, as for any event the ledger
+/// will not take (an untrusted key, a bad line).
+fn refused(policy: &Policy, what: &str, r: &crate::systems::ledger::policy::Refusal) -> Failure {
+    Failure::new(
+        Exit::DataErr,
+        format!(
+            "{what}refused by the trust policy {}: {r}",
+            policy.path.display()
+        ),
+    )
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct PolicySummary {
+    policy: Policy,
+}
+
+impl Render for PolicySummary {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        writeln!(w, "{}: {}", self.policy.path.display(), style.good("valid"))?;
+        write!(w, "{}", self.policy)
+    }
+}
+
+fn policy_check(ctx: &Ctx, args: &PolicyCheckArgs) -> Outcome {
+    let dir = data_dir(ctx, &args.dir)?;
+    let policy = load_policy(&dir, &args.policy)?.ok_or_else(|| {
+        Failure::new(
+            Exit::NoInput,
+            format!(
+                "no trust policy: {} does not exist (name one with --policy FILE)",
+                dir.join(crate::systems::ledger::policy::FILE).display()
+            ),
+        )
+    })?;
+    ctx.output.emit(&PolicySummary {
+        policy: (*policy).clone(),
+    })?;
+    Ok(Exit::Success)
 }
 
 fn data_dir(ctx: &Ctx, arg: &DirArg) -> Result<PathBuf, Failure> {
@@ -414,6 +503,7 @@ fn record(ctx: &Ctx, args: &RecordArgs) -> Outcome {
         return record_remote(ctx, args, node);
     }
     let dir = data_dir(ctx, &args.dir)?;
+    let policy = load_policy(&dir, &args.policy)?;
     let mut ledger = Ledger::open(&dir, true)?;
     let usage = |e: String| Failure::new(Exit::Usage, e);
     if let Some(path) = &args.batch {
@@ -423,6 +513,7 @@ fn record(ctx: &Ctx, args: &RecordArgs) -> Outcome {
             path,
             ttl_secs(&args.ttl).map_err(usage)?,
             args.commit_every,
+            policy.as_deref(),
         );
     }
     let meta = match &args.meta {
@@ -442,6 +533,9 @@ fn record(ctx: &Ctx, args: &RecordArgs) -> Outcome {
         &ledger,
     )
     .map_err(usage)?;
+    if let Some(p) = &policy {
+        p.admit_body(&one).map_err(|r| refused(p, "", &r))?;
+    }
     let report = commit(&mut ledger, vec![one])?;
     ctx.output.emit(&report)?;
     Ok(Exit::Success)
@@ -481,6 +575,7 @@ fn record_stream(
     path: &Path,
     default_ttl: u64,
     every: usize,
+    policy: Option<&Policy>,
 ) -> Outcome {
     let stdin = path == Path::new("-");
     let reader: Box<dyn BufRead> = if stdin {
@@ -515,7 +610,14 @@ fn record_stream(
                 };
                 let line = line.map_err(|e| Failure::io("reading the batch", e))?;
                 if !line.trim().is_empty() {
-                    let parsed = parse_line(&line, default_ttl, ledger).map_err(bad);
+                    let parsed = parse_line(&line, default_ttl, ledger)
+                        .and_then(|b| match policy {
+                            Some(p) => p.admit_body(&b).map(|()| b).map_err(|r| {
+                                format!("refused by the trust policy {}: {r}", p.path.display())
+                            }),
+                            None => Ok(b),
+                        })
+                        .map_err(bad);
                     match parsed {
                         Ok(b) => pending.push(b),
                         Err(e) => {
@@ -1057,10 +1159,38 @@ fn import(ctx: &Ctx, args: &ImportArgs) -> Outcome {
             format!("{}: {e}", args.file.display()),
         )
     })?;
+    let policy = load_policy(&dir, &args.policy)?;
     let mut ledger = Ledger::open(&dir, true)?;
     let trust_all = args.trust;
-    let checked = export::check(&bytes, &|id, _key| trust_all || ledger.trusts(id))
-        .map_err(|e| Failure::new(Exit::DataErr, format!("{}: {e}", args.file.display())))?;
+    // Entries another ledger imported are signed by keys this one trusts.
+    let mut known = ledger::trusted_keys(&dir)?;
+    known.insert(ledger.meta.key_id.clone(), ledger.public);
+    let checked = export::check_with(&bytes, &|id, _key| trust_all || ledger.trusts(id), &|id| {
+        known.get(id).copied()
+    })
+    .map_err(|e| Failure::new(Exit::DataErr, format!("{}: {e}", args.file.display())))?;
+    if let Some(p) = &policy {
+        // Only what the import adds: entries this ledger already holds
+        // were admitted (or predate the policy, and derivation re-checks
+        // them).
+        let have = ledger.len() as usize;
+        for (i, bytes) in checked.entries.iter().enumerate().skip(have) {
+            let Ok(e) = Event::parse(bytes) else {
+                continue;
+            };
+            p.admit(&e).map_err(|r| {
+                refused(
+                    p,
+                    &format!(
+                        "{}: nothing imported: entry {i} ({}) ",
+                        args.file.display(),
+                        entry_id(&checked.leaves[i])
+                    ),
+                    &r,
+                )
+            })?;
+        }
+    }
     if args.trust {
         ledger.trust(&checked.key)?;
     }
@@ -1151,6 +1281,7 @@ fn blocklist(
             .map(unix),
         now: unix(SystemTime::now()),
         allow,
+        policy: load_policy(&dir, &args.policy)?,
     };
     let mut events = Vec::new();
     ledger
@@ -1208,6 +1339,37 @@ impl Render for Listed {
                 "{}",
                 style.dim(&format!("{n}: allowlisted, not blocked"))
             )?;
+        }
+        if let Some(p) = &self.list.policy {
+            for q in &p.pending {
+                writeln!(
+                    w,
+                    "{}",
+                    style.dim(&format!(
+                        "{}: {} of the {} domains needed ({}), not blocked",
+                        q.source,
+                        q.domains.len(),
+                        p.quorum,
+                        q.domains.iter().cloned().collect::<Vec<_>>().join(",")
+                    ))
+                )?;
+            }
+            let mut line = format!(
+                "trust policy: block when {} of {} domains agree",
+                p.quorum, p.domains
+            );
+            if p.ignored > 0 {
+                let _ = write!(
+                    line,
+                    "; {} event{} ignored (not admitted)",
+                    p.ignored,
+                    if p.ignored == 1 { "" } else { "s" }
+                );
+            }
+            if p.clamped > 0 {
+                let _ = write!(line, "; {} ttl clamped to max_ttl", p.clamped);
+            }
+            writeln!(w, "{}", style.dim(&line))?;
         }
         Ok(())
     }
@@ -1477,6 +1639,10 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
                 argv.push(value.into());
             }
         }
+        if let Some(p) = &args.policy.policy {
+            argv.push("--policy".into());
+            argv.push(std::path::absolute(p).unwrap_or(p.clone()).into());
+        }
         for k in &args.api_keys {
             argv.push("--api-key".into());
             argv.push(k.into());
@@ -1505,6 +1671,7 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
         since: None,
         now: 0,
         allow,
+        policy: load_policy(&dir, &args.policy)?,
     };
     ctx.executor.block_on(async {
         let stop = tokio_util::sync::CancellationToken::new();

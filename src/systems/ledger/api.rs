@@ -278,7 +278,16 @@ async fn submit(State(node): Shared, headers: HeaderMap, body: axum::body::Bytes
             .key()
             .expect("a node opens its ledger for writing")
             .clone();
-        let entry = body.sign(&key).to_entry();
+        let event = body.sign(&key);
+        if let Some(p) = &node2.options.policy {
+            p.admit(&event).map_err(|r| {
+                (
+                    StatusCode::BAD_REQUEST,
+                    format!("refused by the trust policy: {r}"),
+                )
+            })?;
+        }
+        let entry = event.to_entry();
         if node2.cluster.is_some() {
             return Ok(Err(entry));
         }

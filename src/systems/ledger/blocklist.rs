@@ -12,14 +12,29 @@
 //!    suppressed.
 //! 4. A source inside another blocked network that lasts at least as long is
 //!    dropped: the larger network already covers it.
+//!
+//! With a trust [`Policy`], before rule 1 every event is re-checked: one the
+//! policy does not admit (unknown domain, a key not listed for its domain, a
+//! type not allowed, a severity below the domain's minimum) is ignored and
+//! counted, and a TTL above the domain's `max_ttl` is clamped to it (a
+//! permanent event lasts `max_ttl`). After rule 2, a source is blocked only
+//! when at least `quorum` distinct domains have an active admitted report
+//! *covering* it: one naming the source itself, or a network containing it
+//! (a domain that reports 192.0.2.0/24 corroborates another domain's
+//! 192.0.2.7; the /24 itself needs k domains of its own). The block then
+//! lasts until the source's own events expire or fewer than `quorum`
+//! domains still cover it, whichever comes first. Without a policy, the
+//! quorum is 1 and nothing else changes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::net::IpAddr;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::event::{Event, Net, Severity};
+use super::policy::Policy;
 
 /// What decides the list.
 #[derive(Debug, Clone)]
@@ -32,6 +47,8 @@ pub struct Options {
     /// Unix seconds: the moment the list is for.
     pub now: u64,
     pub allow: Vec<Net>,
+    /// The trust policy: admission re-checked, TTLs clamped, k of n domains.
+    pub policy: Option<Arc<Policy>>,
 }
 
 /// One blocked source.
@@ -60,6 +77,48 @@ pub struct Blocklist {
     pub blocks: Vec<Block>,
     /// Sources that met the rules but overlap the allowlist.
     pub suppressed: Vec<Net>,
+    /// What the trust policy did (with a policy only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Applied>,
+}
+
+/// What the trust policy did to a derivation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Applied {
+    /// k: domains needed.
+    pub quorum: u32,
+    /// n: domains in the policy.
+    pub domains: u32,
+    /// Events in the log the policy does not admit (ignored).
+    pub ignored: u64,
+    /// Events whose TTL was clamped to their domain's `max_ttl`.
+    pub clamped: u64,
+    /// Sources that met the other rules but are covered by fewer than
+    /// `quorum` domains (not blocked).
+    pub pending: Vec<Pending>,
+}
+
+/// A source short of the quorum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pending {
+    pub source: Net,
+    /// The domains whose active reports cover it.
+    pub domains: BTreeSet<String>,
+}
+
+/// Latest expiry first; `None` (permanent) is the latest.
+fn later(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (None, _) | (_, None) => None,
+        (Some(x), Some(y)) => Some(x.max(y)),
+    }
+}
+
+fn sooner(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(x), Some(y)) => Some(x.min(y)),
+    }
 }
 
 /// Derives the blocklist from events; `time_of` turns an event's RFC 3339
@@ -69,8 +128,33 @@ pub fn derive(
     time_of: &dyn Fn(&str) -> Option<u64>,
     opts: &Options,
 ) -> Blocklist {
+    let policy = opts.policy.as_deref();
+    let mut applied = policy.map(|p| Applied {
+        quorum: p.quorum,
+        domains: p.n(),
+        ..Applied::default()
+    });
     let mut groups: BTreeMap<Net, Block> = BTreeMap::new();
+    // Per source, per domain: the latest expiry of its active reports.
+    let mut reports: BTreeMap<Net, BTreeMap<String, Option<u64>>> = BTreeMap::new();
     for e in events {
+        // Replicas' evidence names a replica, not an attacker.
+        if e.kind == super::cluster::EVIDENCE {
+            continue;
+        }
+        let ttl = match (policy, applied.as_mut()) {
+            (Some(p), Some(a)) => match p.effective_ttl(&e) {
+                Ok(t) => {
+                    a.clamped += u64::from(t != e.ttl);
+                    t
+                }
+                Err(_) => {
+                    a.ignored += 1;
+                    continue;
+                }
+            },
+            _ => e.ttl,
+        };
         if e.severity < opts.min_severity {
             continue;
         }
@@ -80,9 +164,14 @@ pub fn derive(
         if opts.since.is_some_and(|s| seen < s) {
             continue;
         }
-        let expires = (e.ttl > 0).then(|| seen.saturating_add(e.ttl));
+        let expires = (ttl > 0).then(|| seen.saturating_add(ttl));
         if expires.is_some_and(|x| x <= opts.now) {
             continue;
+        }
+        if policy.is_some() {
+            let by = reports.entry(e.source).or_default();
+            let d = by.entry(e.domain.clone()).or_insert(expires);
+            *d = later(*d, expires);
         }
         let g = groups.entry(e.source).or_insert_with(|| Block {
             source: e.source,
@@ -94,12 +183,48 @@ pub fn derive(
         });
         g.events += 1;
         g.severity = g.severity.max(e.severity);
-        g.expires = match (g.expires, expires) {
-            (None, _) | (_, None) => None,
-            (Some(a), Some(b)) => Some(a.max(b)),
-        };
+        g.expires = later(g.expires, expires);
         g.domains.insert(e.domain);
         g.types.insert(e.kind);
+    }
+    if let Some(a) = applied.as_mut() {
+        // NB: only networks cover other sources, and a ledger holds few of
+        // them, so this is (sources × networks), not (sources²).
+        let networks: Vec<(&Net, &BTreeMap<String, Option<u64>>)> =
+            reports.iter().filter(|(n, _)| !n.is_host()).collect();
+        let quorum = a.quorum as usize;
+        groups.retain(|net, block| {
+            if block.events < opts.threshold {
+                return false;
+            }
+            let mut cover = reports.get(net).cloned().unwrap_or_default();
+            for (big, by) in &networks {
+                if *big != net && big.contains(net) {
+                    for (d, x) in *by {
+                        let c = cover.entry(d.clone()).or_insert(*x);
+                        *c = later(*c, *x);
+                    }
+                }
+            }
+            if cover.len() < quorum {
+                a.pending.push(Pending {
+                    source: *net,
+                    domains: cover.into_keys().collect(),
+                });
+                return false;
+            }
+            // The quorum holds until the k-th latest domain's reports end.
+            let mut ends: Vec<Option<u64>> = cover.values().copied().collect();
+            ends.sort_by(|x, y| match (x, y) {
+                (None, None) => std::cmp::Ordering::Equal,
+                (None, _) => std::cmp::Ordering::Less,
+                (_, None) => std::cmp::Ordering::Greater,
+                (Some(x), Some(y)) => y.cmp(x),
+            });
+            block.expires = sooner(block.expires, ends[quorum - 1]);
+            block.domains = cover.into_keys().collect();
+            true
+        });
     }
     let mut suppressed = Vec::new();
     let mut candidates: Vec<Block> = Vec::new();
@@ -138,6 +263,7 @@ pub fn derive(
         now: opts.now,
         blocks,
         suppressed,
+        policy: applied,
     }
 }
 
@@ -278,6 +404,7 @@ mod tests {
             since: None,
             now,
             allow: Vec::new(),
+            policy: None,
         }
     }
 
@@ -350,5 +477,165 @@ mod tests {
             ipt.contains("# -A OMNI -s 2001:db8::1/128 -j DROP"),
             "{ipt}"
         );
+    }
+
+    /// The key id of domain `d` in [`policy`]: its letter, 64 times.
+    fn key(d: &str) -> String {
+        d[..1].repeat(64)
+    }
+
+    /// Domains a, b and c (and d); a may only report malicious_ip of at
+    /// least medium severity for at most an hour.
+    fn policy(quorum: u32) -> Option<Arc<Policy>> {
+        let text = format!(
+            "[block]\nquorum = {quorum}\n\
+             [domains.a]\nkeys = [\"{}\"]\ntypes = [\"malicious_ip\"]\nmin_severity = \"medium\"\nmax_ttl = \"1h\"\n\
+             [domains.b]\nkeys = [\"{}\"]\n[domains.c]\nkeys = [\"{}\"]\n[domains.d]\nkeys = [\"{}\"]\n",
+            key("a"),
+            key("b"),
+            key("c"),
+            key("d")
+        );
+        Some(Arc::new(
+            Policy::parse(&text, std::path::Path::new("policy.toml")).unwrap(),
+        ))
+    }
+
+    /// An event of `domain`, signed (in name) by its own key.
+    fn by(domain: &str, source: &str, ttl: u64, time: u64) -> Event {
+        let mut e = event(source, Severity::High, ttl, time, domain);
+        e.reporter = key(domain);
+        e
+    }
+
+    fn blocked(list: &Blocklist) -> Vec<String> {
+        list.blocks.iter().map(|b| b.source.to_string()).collect()
+    }
+
+    #[test]
+    fn k_of_n_domains_must_agree() {
+        let mut o = opts(1010);
+        o.policy = policy(2);
+        // Two domains agree on .1; b alone reports .2 five times.
+        let mut evs = vec![
+            by("a", "192.0.2.1", 600, 1000),
+            by("b", "192.0.2.1", 60, 1000),
+        ];
+        evs.extend((0..5).map(|i| by("b", "192.0.2.2", 600, 1000 + i)));
+        let list = derive(evs.clone(), &time, &o);
+        assert_eq!(blocked(&list), ["192.0.2.1"]);
+        let one = &list.blocks[0];
+        assert_eq!(one.domains.len(), 2);
+        assert_eq!(
+            one.expires,
+            Some(1060),
+            "the quorum ends when b's report does"
+        );
+        let applied = list.policy.as_ref().unwrap();
+        assert_eq!(
+            (applied.quorum, applied.domains, applied.ignored),
+            (2, 4, 0)
+        );
+        assert_eq!(applied.pending.len(), 1);
+        assert_eq!(applied.pending[0].source.to_string(), "192.0.2.2");
+        // --threshold still counts events: .2 has five, .1 two.
+        o.threshold = 3;
+        assert!(derive(evs.clone(), &time, &o).blocks.is_empty());
+        // Without the policy, one domain is enough (today's behaviour).
+        let mut plain = opts(1010);
+        plain.threshold = 1;
+        assert_eq!(
+            blocked(&derive(evs, &time, &plain)),
+            ["192.0.2.1", "192.0.2.2"]
+        );
+
+        // k = 3: two domains are not enough, three are.
+        let mut o = opts(1010);
+        o.policy = policy(3);
+        let two = vec![
+            by("b", "198.51.100.5", 0, 1000),
+            by("c", "198.51.100.5", 0, 1000),
+        ];
+        assert!(derive(two.clone(), &time, &o).blocks.is_empty());
+        let mut three = two;
+        three.push(by("d", "198.51.100.5", 0, 1000));
+        let list = derive(three, &time, &o);
+        assert_eq!(blocked(&list), ["198.51.100.5"]);
+        assert_eq!(list.blocks[0].expires, None, "three permanent reports");
+    }
+
+    #[test]
+    fn a_network_report_corroborates_the_addresses_inside_it() {
+        let mut o = opts(1010);
+        o.policy = policy(2);
+        let evs = vec![
+            by("b", "203.0.113.0/24", 0, 1000),
+            by("c", "203.0.113.9", 300, 1000),
+            by("c", "198.51.100.9", 300, 1000), // nothing covers it
+        ];
+        let list = derive(evs, &time, &o);
+        // The address both claims cover is blocked; the /24 (b only) is not.
+        assert_eq!(blocked(&list), ["203.0.113.9"]);
+        assert_eq!(list.blocks[0].expires, Some(1300));
+        let pending: Vec<String> = list
+            .policy
+            .unwrap()
+            .pending
+            .iter()
+            .map(|p| p.source.to_string())
+            .collect();
+        assert_eq!(pending, ["198.51.100.9", "203.0.113.0/24"]);
+    }
+
+    #[test]
+    fn inadmissible_events_are_ignored_and_ttls_clamped() {
+        let mut o = opts(1010);
+        o.policy = policy(1);
+        let mut scanner = by("a", "192.0.2.1", 600, 1000);
+        scanner.kind = "scanner".into(); // a may not report scanners
+        let mut low = by("a", "192.0.2.2", 600, 1000);
+        low.severity = Severity::Low; // below a's minimum
+        let mut forged = by("b", "192.0.2.3", 600, 1000);
+        forged.reporter = key("a"); // a's key speaking for b
+        let stranger = by("x", "192.0.2.4", 600, 1000); // not in the policy
+        let long = by("a", "192.0.2.5", 7 * 86_400, 1000); // above a's max_ttl
+        let forever = by("a", "192.0.2.6", 0, 1000);
+        let list = derive(
+            vec![scanner, low, forged, stranger, long, forever],
+            &time,
+            &o,
+        );
+        assert_eq!(blocked(&list), ["192.0.2.5", "192.0.2.6"]);
+        assert!(
+            list.blocks.iter().all(|b| b.expires == Some(1000 + 3600)),
+            "clamped to 1h: {:?}",
+            list.blocks
+        );
+        let applied = list.policy.unwrap();
+        assert_eq!((applied.ignored, applied.clamped), (4, 2));
+        // A clamped event that has outlived max_ttl is no longer active.
+        let late = opts(1000 + 3601);
+        let mut late = late;
+        late.policy = policy(1);
+        assert!(
+            derive(vec![by("a", "192.0.2.5", 0, 1000)], &time, &late)
+                .blocks
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_allowlist_wins_over_a_quorum() {
+        let mut o = opts(1010);
+        o.policy = policy(2);
+        o.allow = vec!["192.0.2.0/28".parse().unwrap()];
+        let evs = vec![
+            by("b", "192.0.2.1", 0, 1000),
+            by("c", "192.0.2.1", 0, 1000),
+            by("d", "192.0.2.1", 0, 1000),
+        ];
+        let list = derive(evs, &time, &o);
+        assert!(list.blocks.is_empty());
+        assert_eq!(list.suppressed, vec!["192.0.2.1".parse::<Net>().unwrap()]);
     }
 }

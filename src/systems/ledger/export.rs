@@ -125,6 +125,17 @@ pub fn check(
     bytes: &[u8],
     trusted: &dyn Fn(&str, &VerifyingKey) -> bool,
 ) -> Result<Checked, String> {
+    check_with(bytes, trusted, &|_| None)
+}
+
+/// [`check`], where an entry may also be signed by a key other than the
+/// document's that `known` returns (a ledger that imported another's events
+/// exports them under their reporters' signatures).
+pub fn check_with(
+    bytes: &[u8],
+    trusted: &dyn Fn(&str, &VerifyingKey) -> bool,
+    known: &dyn Fn(&str) -> Option<VerifyingKey>,
+) -> Result<Checked, String> {
     let doc: Document =
         serde_json::from_slice(bytes).map_err(|e| format!("not an export document: {e}"))?;
     if doc.format != FORMAT {
@@ -154,7 +165,11 @@ pub fn check(
     let mut entries = Vec::with_capacity(doc.entries.len());
     let mut leaves = Vec::with_capacity(doc.entries.len());
     let lookup = |id: &str| {
-        if id == doc.key_id { Some(key) } else { None }
+        if id == doc.key_id {
+            Some(key)
+        } else {
+            known(id)
+        }
     };
     for (i, event) in doc.entries.into_iter().enumerate() {
         let bytes = event.to_entry();

@@ -44,6 +44,7 @@ pub mod cluster;
 pub mod event;
 pub mod export;
 pub mod merkle;
+pub mod policy;
 pub mod store;
 pub mod verify;
 
