@@ -45,6 +45,7 @@ pub mod export;
 pub mod merkle;
 pub mod store;
 pub mod verify;
+pub mod watch;
 
 use checkpoint::Checkpoint;
 use merkle::{Accumulator, Hash};
