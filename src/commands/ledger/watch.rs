@@ -107,7 +107,11 @@ fn load_filter(args: &WatchArgs) -> Result<Filter, Failure> {
     Ok(Filter::load(&spec, unix_now(), date::local_offset())?)
 }
 
-fn open_log(path: &Path, saved: Option<&watch::tail::Position>, start: Start) -> Result<Follower, Failure> {
+fn open_log(
+    path: &Path,
+    saved: Option<&watch::tail::Position>,
+    start: Start,
+) -> Result<Follower, Failure> {
     Follower::open(path, saved, start).map_err(|source| {
         WatchError::Log {
             path: path.to_path_buf(),
@@ -124,11 +128,16 @@ pub(super) fn run(ctx: &Ctx, args: &WatchArgs) -> Outcome {
     }
     let findtime = secs("findtime", &args.findtime)?;
     let bantime = secs("bantime", &args.bantime)?;
-    let poll = parse_duration(&args.poll).map_err(|e| usage(format!("--poll {}: {e}", args.poll)))?;
+    let poll =
+        parse_duration(&args.poll).map_err(|e| usage(format!("--poll {}: {e}", args.poll)))?;
     let mut ignore = args
         .ignoreip
         .iter()
-        .map(|s| s.trim().parse::<Net>().map_err(|e| usage(format!("--ignoreip {e}"))))
+        .map(|s| {
+            s.trim()
+                .parse::<Net>()
+                .map_err(|e| usage(format!("--ignoreip {e}")))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     // The ledger's directory: for the local writer, the allowlist and the
     // position file (with --node only when --data-dir is given).
@@ -163,6 +172,11 @@ pub(super) fn run(ctx: &Ctx, args: &WatchArgs) -> Outcome {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut stats = Stats::default();
+    // SIGINT/SIGTERM end the loop cleanly, the position saved.
+    let cancel = ctx
+        .executor
+        .block_on(async { crate::runtime::process::cancel_on_signals() })?;
+    let stopping = || cancel.is_cancelled() || ctx.stop_requested();
     loop {
         let mut bans: Vec<(Ban, Option<String>)> = Vec::new();
         let events = follower
@@ -205,14 +219,20 @@ pub(super) fn run(ctx: &Ctx, args: &WatchArgs) -> Outcome {
         if let Some(p) = &pos_file {
             watch::save_position(p, &follower.position())?;
         }
-        if args.once || ctx.stop_requested() {
+        if args.once || stopping() {
             break;
         }
         let until = Instant::now() + poll;
-        while Instant::now() < until && !ctx.stop_requested() {
-            std::thread::sleep(Duration::from_millis(50).min(poll));
+        while Instant::now() < until && !stopping() {
+            let nap = Duration::from_millis(50).min(poll);
+            ctx.executor.block_on(async {
+                tokio::select! {
+                    _ = tokio::time::sleep(nap) => {}
+                    _ = cancel.cancelled() => {}
+                }
+            })?;
         }
-        if ctx.stop_requested() {
+        if stopping() {
             if let Some(p) = &pos_file {
                 watch::save_position(p, &follower.position())?;
             }

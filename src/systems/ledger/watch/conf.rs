@@ -64,7 +64,11 @@ impl Ini {
                 .iter()
                 .filter(|(s, _)| s.eq_ignore_ascii_case("INCLUDES"))
                 .flat_map(|(_, opts)| opts.iter().filter(|(k, _)| k == key))
-                .flat_map(|(_, v)| v.split_whitespace().map(|f| dir.join(f)).collect::<Vec<_>>())
+                .flat_map(|(_, v)| {
+                    v.split_whitespace()
+                        .map(|f| dir.join(f))
+                        .collect::<Vec<_>>()
+                })
                 .collect()
         };
         let (before, after) = (includes("before"), includes("after"));
@@ -94,7 +98,10 @@ impl Ini {
         if let Some(v) = self.sections.get(section).and_then(|s| s.get(key)) {
             return Some(v.clone());
         }
-        self.sections.get("DEFAULT").and_then(|s| s.get(key)).cloned()
+        self.sections
+            .get("DEFAULT")
+            .and_then(|s| s.get(key))
+            .cloned()
     }
 
     /// `section`'s option `key`, `%(name)s`-interpolated (Python's
@@ -228,9 +235,7 @@ impl Ini {
             }
             cur = out;
         }
-        Err(format!(
-            "tags in {value:?} nest too deep (a loop?)"
-        ))
+        Err(format!("tags in {value:?} nest too deep (a loop?)"))
     }
 }
 

@@ -93,11 +93,40 @@ impl DateDetector {
         let locs = match &re {
             Some(r) => {
                 let names = r.capture_names();
-                let find = |n: &str| names.iter().position(|x| x.as_deref() == Some(n)).unwrap_or(0);
+                let find = |n: &str| {
+                    names
+                        .iter()
+                        .position(|x| x.as_deref() == Some(n))
+                        .unwrap_or(0)
+                };
                 idx.whole = find("whole");
-                idx.parts[0] = [find("y"), 0, find("mon"), find("day"), find("h"), find("mi"), find("s")];
-                idx.parts[1] = [find("y2"), find("mo2"), 0, find("d2"), find("h2"), find("mi2"), find("s2")];
-                idx.parts[2] = [find("y3"), 0, find("mon3"), find("d3"), find("h3"), find("mi3"), find("s3")];
+                idx.parts[0] = [
+                    find("y"),
+                    0,
+                    find("mon"),
+                    find("day"),
+                    find("h"),
+                    find("mi"),
+                    find("s"),
+                ];
+                idx.parts[1] = [
+                    find("y2"),
+                    find("mo2"),
+                    0,
+                    find("d2"),
+                    find("h2"),
+                    find("mi2"),
+                    find("s2"),
+                ];
+                idx.parts[2] = [
+                    find("y3"),
+                    0,
+                    find("mon3"),
+                    find("d3"),
+                    find("h3"),
+                    find("mi3"),
+                    find("s3"),
+                ];
                 idx.ep = find("ep");
                 idx.tz = [find("tz2"), find("tz3")];
                 r.capture_locations()
@@ -166,7 +195,8 @@ impl DateDetector {
                 Some(z) => zone_offset(z)?,
                 None => self.local_offset,
             };
-            let at = |y: i64| days_from_civil(y, month, day) * 86400 + h * 3600 + mi * 60 + s - offset;
+            let at =
+                |y: i64| days_from_civil(y, month, day) * 86400 + h * 3600 + mi * 60 + s - offset;
             return Some(match self.group(line, p[0]) {
                 Some(y) => at(num(y)?),
                 None => {
@@ -174,7 +204,11 @@ impl DateDetector {
                     // would be more than a day ahead.
                     let year = civil_year(self.now + self.local_offset);
                     let t = at(year);
-                    if t > self.now + 86400 { at(year - 1) } else { t }
+                    if t > self.now + 86400 {
+                        at(year - 1)
+                    } else {
+                        t
+                    }
                 }
             });
         }
@@ -244,7 +278,10 @@ mod tests {
         let f = d.find(b"Dec 31 23:59:59 h x").unwrap();
         assert_eq!(f.time, Some(days_from_civil(2022, 12, 31) * 86400 + 86399));
         let f = d.find(b"2005-06-21T16:47:48.5+02:00 host").unwrap();
-        assert_eq!(f.time, Some(days_from_civil(2005, 6, 21) * 86400 + 16 * 3600 + 47 * 60 + 48 - 7200));
+        assert_eq!(
+            f.time,
+            Some(days_from_civil(2005, 6, 21) * 86400 + 16 * 3600 + 47 * 60 + 48 - 7200)
+        );
         assert!(d.find(b"srv sshd[1]: Jan  5 01:31:41").is_none());
         let mut r = DateDetector::new(Some("^<\\d+>\\d+\\s+{DATE}"), NOW, 0).unwrap();
         let line = b"<38>1 2019-07-08T17:40:16.954167-04:00 hostname sshd";
@@ -252,6 +289,11 @@ mod tests {
         assert_eq!(&line[f.end..], b" hostname sshd");
         assert_eq!(f.start, 0);
         assert!(DateDetector::new(Some("%Y-%m-%d"), NOW, 0).is_err());
-        assert!(DateDetector::new(Some("{NONE}"), NOW, 0).unwrap().find(line).is_none());
+        assert!(
+            DateDetector::new(Some("{NONE}"), NOW, 0)
+                .unwrap()
+                .find(line)
+                .is_none()
+        );
     }
 }

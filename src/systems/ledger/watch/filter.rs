@@ -85,7 +85,10 @@ pub fn resolve_tags(regex: &str) -> Result<String, String> {
                     Some(n)
                         if !n.is_empty()
                             && n.bytes().all(|b| {
-                                b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+                                b.is_ascii_uppercase()
+                                    || b.is_ascii_digit()
+                                    || b == b'_'
+                                    || b == b'-'
                             }) =>
                     {
                         let group = match n.to_ascii_lowercase().as_str() {
@@ -149,7 +152,12 @@ impl Compiled {
             .build(&source)
             .map_err(|e| format!("{what} {text:?}: {e}"))?;
         let names = re.capture_names().to_vec();
-        let find = |n: &str| names.iter().position(|x| x.as_deref() == Some(n)).unwrap_or(0);
+        let find = |n: &str| {
+            names
+                .iter()
+                .position(|x| x.as_deref() == Some(n))
+                .unwrap_or(0)
+        };
         let idx = Idx {
             ip4: find("ip4"),
             ip6: find("ip6"),
@@ -256,7 +264,9 @@ impl Fail {
 
     fn update_users(&mut self, user: &Option<String>) -> usize {
         if let Some(u) = user.as_ref().filter(|u| !u.is_empty()) {
-            self.users.get_or_insert_with(BTreeSet::new).insert(u.clone());
+            self.users
+                .get_or_insert_with(BTreeSet::new)
+                .insert(u.clone());
         }
         self.users.as_ref().map_or(0, BTreeSet::len)
     }
@@ -321,7 +331,10 @@ impl FilterSpec {
             let (k, v) = kv
                 .split_once('=')
                 .ok_or_else(|| format!("--filter {text:?}: option {kv:?} is not key=value"))?;
-            options.insert(k.trim().to_ascii_lowercase(), v.trim().trim_matches('"').to_owned());
+            options.insert(
+                k.trim().to_ascii_lowercase(),
+                v.trim().trim_matches('"').to_owned(),
+            );
         }
         let path = if name.contains('/') || name.ends_with(".conf") {
             PathBuf::from(name)
@@ -388,16 +401,20 @@ impl Filter {
         }
         let ignore = regexes("ignoreregex", "ignoreregex")?;
         let pref = match get("prefregex")? {
-            Some(p) if !p.trim().is_empty() => Some(Compiled::new(p.trim(), multiline, "prefregex").map_err(bad)?),
+            Some(p) if !p.trim().is_empty() => {
+                Some(Compiled::new(p.trim(), multiline, "prefregex").map_err(bad)?)
+            }
             _ => None,
         };
-        let has_id = |c: &Compiled| {
-            c.idx.ip4 + c.idx.ip6 + c.idx.dns + c.idx.fid + c.idx.mlfid != 0
-        };
+        let has_id =
+            |c: &Compiled| c.idx.ip4 + c.idx.ip6 + c.idx.dns + c.idx.fid + c.idx.mlfid != 0;
         if !pref.as_ref().is_some_and(has_id)
             && let Some(c) = fail.iter().find(|c| !has_id(c))
         {
-            return Err(bad(format!("failregex {:?} has no <HOST> (or other failure id)", c.source)));
+            return Err(bad(format!(
+                "failregex {:?} has no <HOST> (or other failure id)",
+                c.source
+            )));
         }
         // A journal's lines carry no date: the journal gives the time.
         let journal = ini
@@ -407,10 +424,7 @@ impl Filter {
             None
         } else {
             let pattern = get("datepattern")?;
-            Some(
-                DateDetector::new(pattern.as_deref(), now, local_offset)
-                    .map_err(bad)?,
-            )
+            Some(DateDetector::new(pattern.as_deref(), now, local_offset).map_err(bad)?)
         };
         Ok(Filter {
             path: spec.path.clone(),
@@ -456,10 +470,7 @@ impl Filter {
         } else {
             self.buf.push(b'\n');
         }
-        if !self.ignore.is_empty()
-            && self.ignore.len() + 2 < self.fail.len()
-            && self.ignored()
-        {
+        if !self.ignore.is_empty() && self.ignore.len() + 2 < self.fail.len() && self.ignored() {
             return None;
         }
         let mut pre = Fail::default();
@@ -468,7 +479,9 @@ impl Filter {
                 return None;
             }
             p.groups_into(&self.buf, &mut pre);
-            if let Some((s, e)) = (p.idx.content != 0).then(|| p.locs.get(p.idx.content)).flatten()
+            if let Some((s, e)) = (p.idx.content != 0)
+                .then(|| p.locs.get(p.idx.content))
+                .flatten()
                 && e > s
             {
                 self.content.clear();
@@ -477,7 +490,8 @@ impl Filter {
                 std::mem::swap(&mut self.buf, &mut self.content);
                 if self.maxlines > 1 {
                     self.lines.clear();
-                    self.lines.push_back(self.buf[..self.buf.len() - 1].to_vec());
+                    self.lines
+                        .push_back(self.buf[..self.buf.len() - 1].to_vec());
                 }
             }
         }
@@ -658,15 +672,23 @@ mod tests {
     #[test]
     fn addresses_are_strict() {
         assert_eq!(parse_addr("1.2.3.4", None).unwrap().to_string(), "1.2.3.4");
-        assert_eq!(parse_addr("::ffff:1.2.3.4", None).unwrap().to_string(), "1.2.3.4");
         assert_eq!(
-            parse_addr("AAAA:bbbb:cccc:1234:0:0:1:1", None).unwrap().to_string(),
+            parse_addr("::ffff:1.2.3.4", None).unwrap().to_string(),
+            "1.2.3.4"
+        );
+        assert_eq!(
+            parse_addr("AAAA:bbbb:cccc:1234:0:0:1:1", None)
+                .unwrap()
+                .to_string(),
             "aaaa:bbbb:cccc:1234::1:1"
         );
         assert!(parse_addr("192.030.0.6", None).is_none());
         assert!(parse_addr("example.com", None).is_none());
         assert!(parse_addr("1.2.3.400", None).is_none());
-        assert_eq!(parse_addr("10.1.2.0", Some("24")).unwrap().to_string(), "10.1.2.0/24");
+        assert_eq!(
+            parse_addr("10.1.2.0", Some("24")).unwrap().to_string(),
+            "10.1.2.0/24"
+        );
     }
 
     #[test]
@@ -675,7 +697,10 @@ mod tests {
         assert_eq!(s.path, Path::new("/f/sshd.conf"));
         assert_eq!(s.options["mode"], "aggressive");
         assert_eq!(s.options["publickey"], "any");
-        assert_eq!(FilterSpec::parse("./x.conf", Path::new("/f")).unwrap().path, Path::new("./x.conf"));
+        assert_eq!(
+            FilterSpec::parse("./x.conf", Path::new("/f")).unwrap().path,
+            Path::new("./x.conf")
+        );
         assert!(FilterSpec::parse("sshd[mode", Path::new("/f")).is_err());
     }
 

@@ -95,7 +95,8 @@ impl Jail {
                 last: time,
             };
             self.hosts.remove(&addr);
-            self.banned.insert(addr, time.saturating_add(self.cfg.bantime.max(1)));
+            self.banned
+                .insert(addr, time.saturating_add(self.cfg.bantime.max(1)));
             Counted::Ban(ban)
         } else {
             Counted::Counted

@@ -241,14 +241,23 @@ mod tests {
         assert_eq!(lines, ["late", "new1"]);
         assert!(ev.rotated);
         // copytruncate
-        std::fs::OpenOptions::new().write(true).truncate(true).open(&p).unwrap();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&p)
+            .unwrap();
         std::fs::write(&p, "t\n").unwrap();
         let (lines, ev) = collect(&mut f);
         assert_eq!(lines, ["t"]);
         assert!(ev.truncated);
         // Resume from a saved position: nothing twice.
         let pos = f.position();
-        std::fs::OpenOptions::new().append(true).open(&p).unwrap().write_all(b"u\n").unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&p)
+            .unwrap()
+            .write_all(b"u\n")
+            .unwrap();
         let mut g = Follower::open(&p, Some(&pos), Start::Beginning).unwrap();
         assert_eq!(collect(&mut g).0, ["u"]);
         // A different file under the same name is read from its start.
