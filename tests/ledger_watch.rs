@@ -549,7 +549,7 @@ fn follows_rotation_and_truncation_and_stops_on_sigterm() {
     init(&home, &data);
     let log = home.join("auth.log");
     std::fs::write(&log, failures("203.0.113.99", 5, 1)).unwrap(); // before start: not read
-    let mut child = omni(&home)
+    let child = omni(&home)
         .args([
             "ledger",
             "watch",

@@ -371,12 +371,12 @@ fn test_mode(ctx: &Ctx, args: &WatchArgs, filter: &mut Filter) -> Outcome {
             n += 1;
             match filter.process(line) {
                 None => {
-                    let _ = write!(out, "{{\"line\":{n},\"matched\":false}}\n");
+                    let _ = writeln!(out, "{{\"line\":{n},\"matched\":false}}");
                 }
                 Some(f) => {
-                    let _ = write!(
+                    let _ = writeln!(
                         out,
-                        "{{\"line\":{n},\"matched\":true,\"host\":{},\"ip\":{},\"user\":{},\"attempts\":{}}}\n",
+                        "{{\"line\":{n},\"matched\":true,\"host\":{},\"ip\":{},\"user\":{},\"attempts\":{}}}",
                         json_str(&f.host),
                         f.addr.map_or("null".into(), |a| json_str(&a.to_string())),
                         f.user.as_deref().map_or("null".into(), json_str),
@@ -384,11 +384,11 @@ fn test_mode(ctx: &Ctx, args: &WatchArgs, filter: &mut Filter) -> Outcome {
                     );
                 }
             }
-            if out.len() >= 1 << 16 {
-                if let Err(e) = flush(&mut out) {
-                    failed = Some(e);
-                    return false;
-                }
+            if out.len() >= 1 << 16
+                && let Err(e) = flush(&mut out)
+            {
+                failed = Some(e);
+                return false;
             }
             true
         })

@@ -209,7 +209,7 @@ impl Ini {
             let mut rest = cur.as_str();
             while let Some(open) = rest.find('<') {
                 let after = &rest[open + 1..];
-                let end = after.find(|c: char| c == '<' || c == '>' || c == ' ');
+                let end = after.find(['<', '>', ' ']);
                 match end {
                     Some(e) if after.as_bytes()[e] == b'>' && e > 0 => {
                         let name = &after[..e];
@@ -272,8 +272,7 @@ fn parse(text: &str) -> Result<Parsed, (usize, String)> {
             continue;
         }
         let indented = line.starts_with(' ') || line.starts_with('\t');
-        if indented && current.is_some() {
-            let (_, v) = current.as_mut().expect("checked");
+        if indented && let Some((_, v)) = current.as_mut() {
             if !v.is_empty() && !v.ends_with('\n') {
                 v.push('\n');
             }
