@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni-ledger' -ScriptBlock {
             [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)')
             [CompletionResult]::new('enforce', 'enforce', [CompletionResultType]::ParameterValue, 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a log with a fail2ban filter; record one brute_force event per ban')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -314,6 +315,42 @@ Register-ArgumentCompleter -Native -CommandName 'omni-ledger' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'omni-ledger;watch' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for reports and errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Concurrency permits for parallel work [default: number of CPUs]')
+            [CompletionResult]::new('--cpu-percent', '--cpu-percent', [CompletionResultType]::ParameterName, 'Cap CPU use at this percent of the whole machine')
+            [CompletionResult]::new('--memory-limit', '--memory-limit', [CompletionResultType]::ParameterName, 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit')
+            [CompletionResult]::new('--io-ops', '--io-ops', [CompletionResultType]::ParameterName, 'Limit I/O operations per second drawn by systems')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Deterministic mode: one seeded RNG source for every system')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Confine file writes to DIR with Landlock (repeatable)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The ledger''s directory (default: <data dir>/ledger)')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The log file to follow')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'A fail2ban filter: NAME (in --filter-dir), NAME[key=value,...] or a path to a .conf')
+            [CompletionResult]::new('--filter-dir', '--filter-dir', [CompletionResultType]::ParameterName, 'Where filter NAMEs are looked up')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'The filter''s mode option (sshd: normal, ddos, extra or aggressive)')
+            [CompletionResult]::new('--filter-opt', '--filter-opt', [CompletionResultType]::ParameterName, 'Other filter options (repeatable), as a jail''s filter = NAME[key=value]')
+            [CompletionResult]::new('--maxretry', '--maxretry', [CompletionResultType]::ParameterName, 'Failures within --findtime that ban an address')
+            [CompletionResult]::new('--findtime', '--findtime', [CompletionResultType]::ParameterName, 'The window failures are counted in')
+            [CompletionResult]::new('--bantime', '--bantime', [CompletionResultType]::ParameterName, 'How long a ban lasts: the event''s ttl')
+            [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'The recorded event''s severity')
+            [CompletionResult]::new('--ignoreip', '--ignoreip', [CompletionResultType]::ParameterName, 'Networks never recorded (CIDR,...); the ledger''s allowlist is never recorded either')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Submit bans to a running node (HOST:PORT) instead of the local ledger')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The node''s API key (with --node)')
+            [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'How often the file is checked for new lines')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print governor statistics to stderr at exit')
+            [CompletionResult]::new('--from-start', '--from-start', [CompletionResultType]::ParameterName, 'Without a saved position, read the file from its start (default: only new lines)')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Read what is there (from the saved position, else the start) and exit')
+            [CompletionResult]::new('--test', '--test', [CompletionResultType]::ParameterName, 'Record nothing: print one JSON line per log line ({line, matched, host, ip, user}), like fail2ban-regex')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'omni-ledger;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a ledger: its data directory and the node''s signing key')
             [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Append signed events (one from the flags, or JSON lines with --batch)')
@@ -326,6 +363,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni-ledger' -ScriptBlock {
             [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)')
             [CompletionResult]::new('enforce', 'enforce', [CompletionResultType]::ParameterValue, 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a log with a fail2ban filter; record one brute_force event per ban')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -360,6 +398,9 @@ Register-ArgumentCompleter -Native -CommandName 'omni-ledger' -ScriptBlock {
             break
         }
         'omni-ledger;help;node' {
+            break
+        }
+        'omni-ledger;help;watch' {
             break
         }
         'omni-ledger;help;help' {

@@ -352,6 +352,9 @@ _omni() {
             omni__subcmd__help__subcmd__ledger,verify)
                 cmd="omni__subcmd__help__subcmd__ledger__subcmd__verify"
                 ;;
+            omni__subcmd__help__subcmd__ledger,watch)
+                cmd="omni__subcmd__help__subcmd__ledger__subcmd__watch"
+                ;;
             omni__subcmd__help__subcmd__parallel,cancel)
                 cmd="omni__subcmd__help__subcmd__parallel__subcmd__cancel"
                 ;;
@@ -415,6 +418,9 @@ _omni() {
             omni__subcmd__ledger,verify)
                 cmd="omni__subcmd__ledger__subcmd__verify"
                 ;;
+            omni__subcmd__ledger,watch)
+                cmd="omni__subcmd__ledger__subcmd__watch"
+                ;;
             omni__subcmd__ledger__subcmd__help,blocklist)
                 cmd="omni__subcmd__ledger__subcmd__help__subcmd__blocklist"
                 ;;
@@ -450,6 +456,9 @@ _omni() {
                 ;;
             omni__subcmd__ledger__subcmd__help,verify)
                 cmd="omni__subcmd__ledger__subcmd__help__subcmd__verify"
+                ;;
+            omni__subcmd__ledger__subcmd__help,watch)
+                cmd="omni__subcmd__ledger__subcmd__help__subcmd__watch"
                 ;;
             omni__subcmd__parallel,cancel)
                 cmd="omni__subcmd__parallel__subcmd__cancel"
@@ -3350,7 +3359,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help__subcmd__ledger)
-            opts="init record query verify checkpoint prove export import blocklist enforce node"
+            opts="init record query verify checkpoint prove export import blocklist enforce node watch"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3504,6 +3513,20 @@ _omni() {
             return 0
             ;;
         omni__subcmd__help__subcmd__ledger__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__help__subcmd__ledger__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3700,7 +3723,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help init record query verify checkpoint prove export import blocklist enforce node help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --help init record query verify checkpoint prove export import blocklist enforce node watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4026,7 +4049,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger__subcmd__help)
-            opts="init record query verify checkpoint prove export import blocklist enforce node help"
+            opts="init record query verify checkpoint prove export import blocklist enforce node watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4194,6 +4217,20 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4667,6 +4704,112 @@ _omni() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        omni__subcmd__ledger__subcmd__watch)
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --log --filter --filter-dir --mode --filter-opt --maxretry --findtime --bantime --severity --ignoreip --node --api-key --from-start --once --test --poll --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text table json jsonl junit markdown plain nftables ipset iptables" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --io-ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maxretry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --findtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bantime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --severity)
+                    COMPREPLY=($(compgen -W "low medium high critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --ignoreip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
