@@ -1068,6 +1068,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             [CompletionResult]::new('enforce', 'enforce', [CompletionResultType]::ParameterValue, 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The cross-domain trust policy (policy check validates and summarises it)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a log with a fail2ban filter; record one brute_force event per ban')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1321,8 +1322,12 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The ledger''s directory (default: <data dir>/ledger)')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port to listen on')
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'The address to listen on')
-            [CompletionResult]::new('--peers', '--peers', [CompletionResultType]::ParameterName, 'The other replicas (HOST:PORT,...): replication is not built yet')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'A key clients and bouncers send in X-Api-Key (repeatable)')
+            [CompletionResult]::new('--peers', '--peers', [CompletionResultType]::ParameterName, 'The other replicas'' nodes (HOST:PORT,...); their keys must be in <data-dir>/replicas/')
+            [CompletionResult]::new('--round-timeout', '--round-timeout', [CompletionResultType]::ParameterName, 'With --peers: how long a replica waits for a missing unit before asking again')
+            [CompletionResult]::new('--unit-interval', '--unit-interval', [CompletionResultType]::ParameterName, 'With --peers: the pause between two consensus units of one replica')
+            [CompletionResult]::new('--session-rounds', '--session-rounds', [CompletionResultType]::ParameterName, 'With --peers: consensus rounds per session')
+            [CompletionResult]::new('--commit-timeout', '--commit-timeout', [CompletionResultType]::ParameterName, 'With --peers: how long a submission waits for its commit')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'A key clients and bouncers send in X-Api-Key (repeatable; default: <data-dir>/api-key, created when missing)')
             [CompletionResult]::new('--min-severity', '--min-severity', [CompletionResultType]::ParameterName, 'The decision stream''s blocklist: only events of this severity and above')
             [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'The decision stream''s blocklist: events needed per source')
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)')
@@ -1390,6 +1395,42 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
         'omni;ledger;policy;help;help' {
             break
         }
+        'omni;ledger;watch' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format for reports and errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Concurrency permits for parallel work [default: number of CPUs]')
+            [CompletionResult]::new('--cpu-percent', '--cpu-percent', [CompletionResultType]::ParameterName, 'Cap CPU use at this percent of the whole machine')
+            [CompletionResult]::new('--memory-limit', '--memory-limit', [CompletionResultType]::ParameterName, 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit')
+            [CompletionResult]::new('--io-ops', '--io-ops', [CompletionResultType]::ParameterName, 'Limit I/O operations per second drawn by systems')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Deterministic mode: one seeded RNG source for every system')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Confine file writes to DIR with Landlock (repeatable)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The ledger''s directory (default: <data dir>/ledger)')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The log file to follow')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'A fail2ban filter: NAME (in --filter-dir), NAME[key=value,...] or a path to a .conf')
+            [CompletionResult]::new('--filter-dir', '--filter-dir', [CompletionResultType]::ParameterName, 'Where filter NAMEs are looked up')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'The filter''s mode option (sshd: normal, ddos, extra or aggressive)')
+            [CompletionResult]::new('--filter-opt', '--filter-opt', [CompletionResultType]::ParameterName, 'Other filter options (repeatable), as a jail''s filter = NAME[key=value]')
+            [CompletionResult]::new('--maxretry', '--maxretry', [CompletionResultType]::ParameterName, 'Failures within --findtime that ban an address')
+            [CompletionResult]::new('--findtime', '--findtime', [CompletionResultType]::ParameterName, 'The window failures are counted in')
+            [CompletionResult]::new('--bantime', '--bantime', [CompletionResultType]::ParameterName, 'How long a ban lasts: the event''s ttl')
+            [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'The recorded event''s severity')
+            [CompletionResult]::new('--ignoreip', '--ignoreip', [CompletionResultType]::ParameterName, 'Networks never recorded (CIDR,...); the ledger''s allowlist is never recorded either')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Submit bans to a running node (HOST:PORT) instead of the local ledger')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The node''s API key (with --node)')
+            [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'How often the file is checked for new lines')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more to stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print governor statistics to stderr at exit')
+            [CompletionResult]::new('--from-start', '--from-start', [CompletionResultType]::ParameterName, 'Without a saved position, read the file from its start (default: only new lines)')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Read what is there (from the saved position, else the start) and exit')
+            [CompletionResult]::new('--test', '--test', [CompletionResultType]::ParameterName, 'Record nothing: print one JSON line per log line ({line, matched, host, ip, user}), like fail2ban-regex')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'omni;ledger;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a ledger: its data directory and the node''s signing key')
             [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Append signed events (one from the flags, or JSON lines with --batch)')
@@ -1403,6 +1444,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             [CompletionResult]::new('enforce', 'enforce', [CompletionResultType]::ParameterValue, 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The cross-domain trust policy (policy check validates and summarises it)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a log with a fail2ban filter; record one brute_force event per ban')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1440,6 +1482,9 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             break
         }
         'omni;ledger;help;policy' {
+            break
+        }
+        'omni;ledger;help;watch' {
             break
         }
         'omni;ledger;help;help' {
@@ -1786,6 +1831,7 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             [CompletionResult]::new('enforce', 'enforce', [CompletionResultType]::ParameterValue, 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The cross-domain trust policy (policy check validates and summarises it)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a log with a fail2ban filter; record one brute_force event per ban')
             break
         }
         'omni;help;ledger;init' {
@@ -1822,6 +1868,9 @@ Register-ArgumentCompleter -Native -CommandName 'omni' -ScriptBlock {
             break
         }
         'omni;help;ledger;policy' {
+            break
+        }
+        'omni;help;ledger;watch' {
             break
         }
         'omni;help;config' {

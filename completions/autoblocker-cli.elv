@@ -48,6 +48,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
             cand policy 'The cross-domain trust policy (policy check validates and summarises it)'
+            cand watch 'Follow a log with a fail2ban filter; record one brute_force event per ban'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'autoblocker-cli;init'= {
@@ -290,8 +291,12 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
             cand --port 'The port to listen on'
             cand --listen 'The address to listen on'
-            cand --peers 'The other replicas (HOST:PORT,...): replication is not built yet'
-            cand --api-key 'A key clients and bouncers send in X-Api-Key (repeatable)'
+            cand --peers 'The other replicas'' nodes (HOST:PORT,...); their keys must be in <data-dir>/replicas/'
+            cand --round-timeout 'With --peers: how long a replica waits for a missing unit before asking again'
+            cand --unit-interval 'With --peers: the pause between two consensus units of one replica'
+            cand --session-rounds 'With --peers: consensus rounds per session'
+            cand --commit-timeout 'With --peers: how long a submission waits for its commit'
+            cand --api-key 'A key clients and bouncers send in X-Api-Key (repeatable; default: <data-dir>/api-key, created when missing)'
             cand --min-severity 'The decision stream''s blocklist: only events of this severity and above'
             cand --threshold 'The decision stream''s blocklist: events needed per source'
             cand --policy 'The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)'
@@ -353,6 +358,41 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
         }
         &'autoblocker-cli;policy;help;help'= {
         }
+        &'autoblocker-cli;watch'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --data-dir 'The ledger''s directory (default: <data dir>/ledger)'
+            cand --log 'The log file to follow'
+            cand --filter 'A fail2ban filter: NAME (in --filter-dir), NAME[key=value,...] or a path to a .conf'
+            cand --filter-dir 'Where filter NAMEs are looked up'
+            cand --mode 'The filter''s mode option (sshd: normal, ddos, extra or aggressive)'
+            cand --filter-opt 'Other filter options (repeatable), as a jail''s filter = NAME[key=value]'
+            cand --maxretry 'Failures within --findtime that ban an address'
+            cand --findtime 'The window failures are counted in'
+            cand --bantime 'How long a ban lasts: the event''s ttl'
+            cand --severity 'The recorded event''s severity'
+            cand --ignoreip 'Networks never recorded (CIDR,...); the ledger''s allowlist is never recorded either'
+            cand --node 'Submit bans to a running node (HOST:PORT) instead of the local ledger'
+            cand --api-key 'The node''s API key (with --node)'
+            cand --poll 'How often the file is checked for new lines'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand --from-start 'Without a saved position, read the file from its start (default: only new lines)'
+            cand --once 'Read what is there (from the saved position, else the start) and exit'
+            cand --test 'Record nothing: print one JSON line per log line ({line, matched, host, ip, user}), like fail2ban-regex'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'autoblocker-cli;help'= {
             cand init 'Create a ledger: its data directory and the node''s signing key'
             cand record 'Append signed events (one from the flags, or JSON lines with --batch)'
@@ -366,6 +406,7 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
             cand policy 'The cross-domain trust policy (policy check validates and summarises it)'
+            cand watch 'Follow a log with a fail2ban filter; record one brute_force event per ban'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'autoblocker-cli;help;init'= {
@@ -391,6 +432,8 @@ set edit:completion:arg-completer[autoblocker-cli] = {|@words|
         &'autoblocker-cli;help;node'= {
         }
         &'autoblocker-cli;help;policy'= {
+        }
+        &'autoblocker-cli;help;watch'= {
         }
         &'autoblocker-cli;help;help'= {
         }

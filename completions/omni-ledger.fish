@@ -61,6 +61,7 @@ complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "blocklist" 
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
+complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "watch" -d 'Follow a log with a fail2ban filter; record one brute_force event per ban'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand init" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand init" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
@@ -384,8 +385,12 @@ complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l sandbox
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l port -d 'The port to listen on' -r
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l listen -d 'The address to listen on' -r
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l peers -d 'The other replicas (HOST:PORT,...): replication is not built yet' -r
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l api-key -d 'A key clients and bouncers send in X-Api-Key (repeatable)' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l peers -d 'The other replicas\' nodes (HOST:PORT,...); their keys must be in <data-dir>/replicas/' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l round-timeout -d 'With --peers: how long a replica waits for a missing unit before asking again' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l unit-interval -d 'With --peers: the pause between two consensus units of one replica' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l session-rounds -d 'With --peers: consensus rounds per session' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l commit-timeout -d 'With --peers: how long a submission waits for its commit' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l api-key -d 'A key clients and bouncers send in X-Api-Key (repeatable; default: <data-dir>/api-key, created when missing)' -r
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l min-severity -d 'The decision stream\'s blocklist: only events of this severity and above' -r -f -a "low\t''
 medium\t''
 high\t''
@@ -452,16 +457,61 @@ complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fi
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate a trust policy and summarise it: domains, keys, types, k of n (exit 65 when invalid)'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "query" -d 'List events (--format table, json or jsonl)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l data-dir -d 'The ledger\'s directory (default: <data dir>/ledger)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l log -d 'The log file to follow' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l filter -d 'A fail2ban filter: NAME (in --filter-dir), NAME[key=value,...] or a path to a .conf' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l filter-dir -d 'Where filter NAMEs are looked up' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l mode -d 'The filter\'s mode option (sshd: normal, ddos, extra or aggressive)' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l filter-opt -d 'Other filter options (repeatable), as a jail\'s filter = NAME[key=value]' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l maxretry -d 'Failures within --findtime that ban an address' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l findtime -d 'The window failures are counted in' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l bantime -d 'How long a ban lasts: the event\'s ttl' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l severity -d 'The recorded event\'s severity' -r -f -a "low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l ignoreip -d 'Networks never recorded (CIDR,...); the ledger\'s allowlist is never recorded either' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l node -d 'Submit bans to a running node (HOST:PORT) instead of the local ledger' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l api-key -d 'The node\'s API key (with --node)' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l poll -d 'How often the file is checked for new lines' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -s q -l quiet -d 'Print only results and errors'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l from-start -d 'Without a saved position, read the file from its start (default: only new lines)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l once -d 'Read what is there (from the saved position, else the start) and exit'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l test -d 'Record nothing: print one JSON line per log line ({line, matched, host, ip, user}), like fail2ban-regex'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "watch" -d 'Follow a log with a fail2ban filter; record one brute_force event per ban'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -36,6 +36,12 @@ if [ ! -x /usr/bin/crowdsec-firewall-bouncer ] && [ "$(id -u)" = 0 ] && command 
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends crowdsec-firewall-bouncer >/dev/null
   systemctl disable --now crowdsec-firewall-bouncer >/dev/null 2>&1 || true
 fi
+# fail2ban (Debian): its filters, annotated test logs and fail2ban-regex are
+# what `omni ledger watch` is tested and benchmarked against; never as a service.
+if [ ! -x /usr/bin/fail2ban-regex ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fail2ban >/dev/null
+  systemctl disable --now fail2ban >/dev/null 2>&1 || true
+fi
 command -v cargo >/dev/null || { echo "cargo is missing: install Rust first" >&2; exit 1; }
 # The reference DSSE implementation, for attest interop tests.
 python3 -c 'import securesystemslib.dsse' 2>/dev/null || python3 -m pip install -q securesystemslib cryptography

@@ -48,6 +48,8 @@ mod chaos_proxy;
 mod ledger;
 #[cfg(feature = "ledger")]
 mod ledger_policy;
+#[cfg(feature = "ledger")]
+mod ledger_watch;
 #[cfg(feature = "parallel")]
 mod parallel;
 #[cfg(feature = "parallel")]

@@ -10,6 +10,8 @@ use clap::{ArgMatches, Args, Command, FromArgMatches, Subcommand};
 use serde::Serialize;
 
 use super::SystemEntry;
+
+mod watch;
 use crate::cli::Ctx;
 use crate::runtime::config::Section;
 use crate::runtime::error::{Exit, Failure};
@@ -67,6 +69,8 @@ enum LedgerCommand {
     Node(NodeArgs),
     /// The cross-domain trust policy (policy check validates and summarises it)
     Policy(PolicyArgs),
+    /// Follow a log with a fail2ban filter; record one brute_force event per ban
+    Watch(Box<watch::WatchArgs>),
 }
 
 #[derive(Args, Debug)]
@@ -221,10 +225,10 @@ struct ImportArgs {
 }
 
 #[derive(Args, Debug, Clone)]
-struct DirArg {
+pub(super) struct DirArg {
     /// The ledger's directory (default: <data dir>/ledger)
     #[arg(long, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
+    pub(super) data_dir: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -339,6 +343,7 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         }
         LedgerCommand::Enforce(args) => enforce(ctx, &args),
         LedgerCommand::Node(args) => node(ctx, &args),
+        LedgerCommand::Watch(args) => watch::run(ctx, &args),
         LedgerCommand::Policy(PolicyArgs {
             cmd: PolicyCommand::Check(args),
         }) => policy_check(ctx, &args),
@@ -392,7 +397,7 @@ fn policy_check(ctx: &Ctx, args: &PolicyCheckArgs) -> Outcome {
     Ok(Exit::Success)
 }
 
-fn data_dir(ctx: &Ctx, arg: &DirArg) -> Result<PathBuf, Failure> {
+pub(super) fn data_dir(ctx: &Ctx, arg: &DirArg) -> Result<PathBuf, Failure> {
     match &arg.data_dir {
         Some(d) => Ok(d.clone()),
         None => Ok(ctx.dirs()?.data.join("ledger")),
@@ -459,7 +464,7 @@ struct Line {
     time: Option<String>,
 }
 
-fn body(
+pub(super) fn body(
     kind: &str,
     source: &str,
     severity: &str,
@@ -472,7 +477,7 @@ fn body(
 }
 
 #[derive(Serialize)]
-struct Recorded {
+pub(super) struct Recorded {
     first: u64,
     count: u64,
     size: u64,
@@ -542,7 +547,7 @@ fn record(ctx: &Ctx, args: &RecordArgs) -> Outcome {
 }
 
 /// Signs `bodies` with the node key and appends them as one commit.
-fn commit(ledger: &mut Ledger, bodies: Vec<Body>) -> Result<Recorded, Failure> {
+pub(super) fn commit(ledger: &mut Ledger, bodies: Vec<Body>) -> Result<Recorded, Failure> {
     let key = ledger.key().expect("opened for writing").clone();
     let events = sign_all(bodies, &key, crate::runtime::available_cpus());
     let payloads: Vec<Vec<u8>> = events.iter().map(Event::to_entry).collect();
@@ -1221,7 +1226,7 @@ fn names(set: Option<&str>) -> Names {
     }
 }
 
-fn read_allowlist(path: &Path, required: bool) -> Result<Vec<Net>, Failure> {
+pub(super) fn read_allowlist(path: &Path, required: bool) -> Result<Vec<Net>, Failure> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::NotFound && !required => return Ok(Vec::new()),
@@ -1491,7 +1496,6 @@ fn enforce(ctx: &Ctx, args: &EnforceArgs) -> Outcome {
 
 /// `record --node`: the event to a node's `POST /v1/events`.
 fn record_remote(ctx: &Ctx, args: &RecordArgs, node: &str) -> Outcome {
-    use crate::runtime::http_client::{Request, send};
     let usage = |e: String| Failure::new(Exit::Usage, e);
     let meta = match &args.meta {
         None => serde_json::Value::Object(serde_json::Map::new()),
@@ -1510,17 +1514,32 @@ fn record_remote(ctx: &Ctx, args: &RecordArgs, node: &str) -> Outcome {
     if let Some(t) = &args.time {
         body["time"] = serde_json::Value::String(t.clone());
     }
-    let mut req = Request::get(format!("http://{node}/v1/events"));
-    req.method = "POST".into();
-    req.headers = vec![("content-type".into(), "application/json".into())];
+    // Without --api-key, the key a node on this data directory created.
     let key = match &args.api_key {
         Some(k) => Some(k.clone()),
         None => data_dir(ctx, &args.dir)
             .ok()
             .and_then(|d| api_key_file(&d, false).ok()),
     };
-    if let Some(k) = key {
-        req.headers.push(("x-api-key".into(), k));
+    let report = submit(ctx, node, key.as_deref(), &body)?;
+    ctx.output.emit(&report)?;
+    Ok(Exit::Success)
+}
+
+/// Posts one event to a node's `POST /v1/events`; the node signs it.
+pub(super) fn submit(
+    ctx: &Ctx,
+    node: &str,
+    api_key: Option<&str>,
+    body: &serde_json::Value,
+) -> Result<Recorded, Failure> {
+    use crate::runtime::http_client::{Request, send};
+    let usage = |e: String| Failure::new(Exit::Usage, e);
+    let mut req = Request::get(format!("http://{node}/v1/events"));
+    req.method = "POST".into();
+    req.headers = vec![("content-type".into(), "application/json".into())];
+    if let Some(k) = api_key {
+        req.headers.push(("x-api-key".into(), k.to_owned()));
     }
     req.body = Some(body.to_string().into_bytes());
     req.connect_timeout = Some(std::time::Duration::from_secs(5));
@@ -1531,16 +1550,13 @@ fn record_remote(ctx: &Ctx, args: &RecordArgs, node: &str) -> Outcome {
         .map_err(|e| Failure::new(Exit::Unavailable, format!("node {node}: {e}")))?;
     let v: serde_json::Value = serde_json::from_slice(&resp.body).unwrap_or_default();
     match resp.status {
-        201 => {
-            ctx.output.emit(&Recorded {
-                first: v["index"].as_u64().unwrap_or(0),
-                count: 1,
-                size: v["size"].as_u64().unwrap_or(0),
-                root: String::new(),
-                ids: vec![v["id"].as_str().unwrap_or_default().to_owned()],
-            })?;
-            Ok(Exit::Success)
-        }
+        201 => Ok(Recorded {
+            first: v["index"].as_u64().unwrap_or(0),
+            count: 1,
+            size: v["size"].as_u64().unwrap_or(0),
+            root: String::new(),
+            ids: vec![v["id"].as_str().unwrap_or_default().to_owned()],
+        }),
         403 => Err(Failure::new(
             Exit::NoPerm,
             format!("node {node} refused the API key (--api-key)"),

@@ -47,6 +47,7 @@ pub mod merkle;
 pub mod policy;
 pub mod store;
 pub mod verify;
+pub mod watch;
 
 use checkpoint::Checkpoint;
 use merkle::{Accumulator, Hash};
