@@ -47,6 +47,7 @@ set edit:completion:arg-completer[omni-ledger] = {|@words|
             cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+            cand status 'A cluster replica''s state: session, size, quorum checkpoint, links, evidence, alarms (exit 1 on alarms)'
             cand policy 'The cross-domain trust policy (policy check validates and summarises it)'
             cand watch 'Follow a log with a fail2ban filter; record one brute_force event per ban'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -310,6 +311,25 @@ set edit:completion:arg-completer[omni-ledger] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'omni-ledger;status'= {
+            cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
+            cand --format 'Output format for reports and errors'
+            cand --color 'When to use colour'
+            cand --workers 'Concurrency permits for parallel work [default: number of CPUs]'
+            cand --cpu-percent 'Cap CPU use at this percent of the whole machine'
+            cand --memory-limit 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit'
+            cand --io-ops 'Limit I/O operations per second drawn by systems'
+            cand --seed 'Deterministic mode: one seeded RNG source for every system'
+            cand --sandbox 'Confine file writes to DIR with Landlock (repeatable)'
+            cand --node 'The replica''s node (HOST:PORT)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+            cand --stats 'Print governor statistics to stderr at exit'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'omni-ledger;policy'= {
             cand --config 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]'
             cand --format 'Output format for reports and errors'
@@ -405,6 +425,7 @@ set edit:completion:arg-completer[omni-ledger] = {|@words|
             cand blocklist 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
             cand enforce 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
             cand node 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+            cand status 'A cluster replica''s state: session, size, quorum checkpoint, links, evidence, alarms (exit 1 on alarms)'
             cand policy 'The cross-domain trust policy (policy check validates and summarises it)'
             cand watch 'Follow a log with a fail2ban filter; record one brute_force event per ban'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -430,6 +451,8 @@ set edit:completion:arg-completer[omni-ledger] = {|@words|
         &'omni-ledger;help;enforce'= {
         }
         &'omni-ledger;help;node'= {
+        }
+        &'omni-ledger;help;status'= {
         }
         &'omni-ledger;help;policy'= {
         }

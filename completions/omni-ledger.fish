@@ -60,6 +60,7 @@ complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "import" -d 
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "status" -d 'A cluster replica\'s state: session, size, quorum checkpoint, links, evidence, alarms (exit 1 on alarms)'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "watch" -d 'Follow a log with a fail2ban filter; record one brute_force event per ban'
 complete -c omni-ledger -n "__fish_omni_ledger_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -403,6 +404,31 @@ complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l stats -
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l allow-public -d 'Allow a non-loopback listen address'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -l detach -d 'Run in the background under the supervisor (omni ps, omni stop)'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand node" -s h -l help -d 'Print help'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
+table\t''
+json\t''
+jsonl\t''
+junit\t''
+markdown\t''
+plain\t''
+nftables\t''
+ipset\t''
+iptables\t''"
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l workers -d 'Concurrency permits for parallel work [default: number of CPUs]' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l cpu-percent -d 'Cap CPU use at this percent of the whole machine' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l memory-limit -d 'Stop heap growth beyond this size (e.g. 512MiB); exit 75 when hit' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l io-ops -d 'Limit I/O operations per second drawn by systems' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l seed -d 'Deterministic mode: one seeded RNG source for every system' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l sandbox -d 'Confine file writes to DIR with Landlock (repeatable)' -r -F
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l node -d 'The replica\'s node (HOST:PORT)' -r
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -s q -l quiet -d 'Print only results and errors'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -s v -l verbose -d 'Log more to stderr (-v info, -vv debug, -vvv trace)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -l stats -d 'Print governor statistics to stderr at exit'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand status" -s h -l help -d 'Print help'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l config -d 'Configuration file [default: $OMNI_CONFIG, else $XDG_CONFIG_HOME/omni/config.toml]' -r -F
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand policy; and not __fish_seen_subcommand_from check help" -l format -d 'Output format for reports and errors' -r -f -a "text\t''
 table\t''
@@ -501,17 +527,18 @@ complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l from-s
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l once -d 'Read what is there (from the saved position, else the start) and exit'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -l test -d 'Record nothing: print one JSON line per log line ({line, matched, host, ip, user}), like fail2ban-regex'
 complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand watch" -s h -l help -d 'Print help'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "query" -d 'List events (--format table, json or jsonl)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "watch" -d 'Follow a log with a fail2ban filter; record one brute_force event per ban'
-complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node policy watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "init" -d 'Create a ledger: its data directory and the node\'s signing key'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "record" -d 'Append signed events (one from the flags, or JSON lines with --batch)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "query" -d 'List events (--format table, json or jsonl)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "verify" -d 'Recompute every signature and the Merkle tree; exit 1 naming the first bad entry'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "checkpoint" -d 'Print the latest signed checkpoint (C2SP signed note)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "prove" -d 'Print an inclusion or consistency proof (RFC 6962/9162)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "export" -d 'Write every entry, the signed checkpoint and each entry\'s inclusion proof to one JSON file'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "import" -d 'Check an export completely, then append what it adds to this ledger'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "blocklist" -d 'The active blocklist (--format text, json, plain, nftables, ipset or iptables)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "enforce" -d 'Apply the blocklist to the firewall atomically (nftables or ipset), again every --interval'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "node" -d 'Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "status" -d 'A cluster replica\'s state: session, size, quorum checkpoint, links, evidence, alarms (exit 1 on alarms)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "policy" -d 'The cross-domain trust policy (policy check validates and summarises it)'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "watch" -d 'Follow a log with a fail2ban filter; record one brute_force event per ban'
+complete -c omni-ledger -n "__fish_omni_ledger_using_subcommand help; and not __fish_seen_subcommand_from init record query verify checkpoint prove export import blocklist enforce node status policy watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

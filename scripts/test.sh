@@ -86,6 +86,15 @@ step "chaos: precision measurements, alone on the machine"
 # #[ignore]d in the run above and run here by themselves, one at a time.
 cargo test --locked --test integration chaos -- --ignored --nocapture --test-threads=1
 
+step "ledger cluster: Byzantine replicas (cargo feature byzantine)"
+# A replica that equivocates, forges or withholds is a test-only build; the
+# cluster tests run again with it (the run above skipped that one test).
+cargo test --locked --features byzantine --test integration ledger_cluster 2>&1 | tee /tmp/omni-test-byzantine.log
+if grep -h '^SKIP ' /tmp/omni-test-byzantine.log; then
+  echo "the Byzantine cluster tests did not run" >&2
+  exit 1
+fi
+
 step "slim build: no systems compiled in"
 # The registry, config and docs must hold up without any system (and the
 # cfg(feature) gates must compile both ways).

@@ -67,6 +67,8 @@ enum LedgerCommand {
     Enforce(EnforceArgs),
     /// Serve this ledger: events over HTTP and a CrowdSec-compatible decision stream
     Node(NodeArgs),
+    /// A cluster replica's state: session, size, quorum checkpoint, links, evidence, alarms (exit 1 on alarms)
+    Status(StatusArgs),
     /// The cross-domain trust policy (policy check validates and summarises it)
     Policy(PolicyArgs),
     /// Follow a log with a fail2ban filter; record one brute_force event per ban
@@ -98,6 +100,13 @@ struct PolicyArg {
     /// The cross-domain trust policy, TOML (default: <data-dir>/policy.toml if it exists)
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct StatusArgs {
+    /// The replica's node (HOST:PORT)
+    #[arg(long, default_value = "127.0.0.1:9000", value_name = "HOST:PORT")]
+    node: String,
 }
 
 #[derive(Args, Debug)]
@@ -343,6 +352,7 @@ fn run(m: &ArgMatches, ctx: &Ctx) -> Outcome {
         }
         LedgerCommand::Enforce(args) => enforce(ctx, &args),
         LedgerCommand::Node(args) => node(ctx, &args),
+        LedgerCommand::Status(args) => status(ctx, &args),
         LedgerCommand::Watch(args) => watch::run(ctx, &args),
         LedgerCommand::Policy(PolicyArgs {
             cmd: PolicyCommand::Check(args),
@@ -1575,6 +1585,108 @@ pub(super) fn submit(
     }
 }
 
+#[derive(Serialize, serde::Deserialize)]
+struct ReplicaStatus {
+    replica: usize,
+    replicas: usize,
+    origin: String,
+    session: u64,
+    size: u64,
+    root: String,
+    quorum_size: u64,
+    linked: Vec<usize>,
+    rejected: std::collections::BTreeMap<usize, u64>,
+    equivocators: Vec<String>,
+    alarms: Vec<String>,
+    batches: u64,
+    caught_up: u64,
+}
+
+impl Render for ReplicaStatus {
+    fn text(&self, w: &mut dyn Write, style: Style) -> io::Result<()> {
+        writeln!(
+            w,
+            "replica {} of {} (tolerates {}), {}",
+            self.replica,
+            self.replicas,
+            (self.replicas.max(1) - 1) / 3,
+            self.origin
+        )?;
+        writeln!(
+            w,
+            "session {}, size {}, quorum checkpoint at {}, root {}",
+            self.session, self.size, self.quorum_size, self.root
+        )?;
+        let linked: Vec<String> = self.linked.iter().map(usize::to_string).collect();
+        writeln!(
+            w,
+            "linked to: {}",
+            if linked.is_empty() {
+                "none".into()
+            } else {
+                linked.join(" ")
+            }
+        )?;
+        for (r, n) in &self.rejected {
+            writeln!(
+                w,
+                "{}",
+                style.bad(&format!(
+                    "replica {r}: {n} invalid entries or signatures dropped"
+                ))
+            )?;
+        }
+        for e in &self.equivocators {
+            writeln!(
+                w,
+                "{}",
+                style.bad(&format!("equivocation by {e} (evidence recorded)"))
+            )?;
+        }
+        for a in &self.alarms {
+            writeln!(w, "{}", style.bad(&format!("alarm: {a}")))?;
+        }
+        Ok(())
+    }
+}
+
+/// `status`: GET /v1/cluster/status of a replica.
+fn status(ctx: &Ctx, args: &StatusArgs) -> Outcome {
+    use crate::runtime::http_client::{Request, send};
+    let node = &args.node;
+    let mut req = Request::get(format!("http://{node}/v1/cluster/status"));
+    req.connect_timeout = Some(std::time::Duration::from_secs(5));
+    req.read_timeout = Some(std::time::Duration::from_secs(10));
+    let resp = ctx
+        .executor
+        .block_on(send(&req))?
+        .map_err(|e| Failure::new(Exit::Unavailable, format!("node {node}: {e}")))?;
+    if resp.status == 404 {
+        return Err(Failure::new(
+            Exit::Unavailable,
+            format!("node {node} is not a cluster replica (started without --peers)"),
+        ));
+    }
+    if resp.status != 200 {
+        return Err(Failure::new(
+            Exit::Unavailable,
+            format!("node {node} answered {}", resp.status),
+        ));
+    }
+    let st: ReplicaStatus = serde_json::from_slice(&resp.body).map_err(|e| {
+        Failure::new(
+            Exit::DataErr,
+            format!("node {node}: an unexpected status: {e}"),
+        )
+    })?;
+    ctx.output.emit(&st)?;
+    Ok(if st.alarms.is_empty() && st.equivocators.is_empty() {
+        Exit::Success
+    } else {
+        Exit::Negative
+    })
+}
+
 /// The node's API key in `<dir>/api-key` (0600); `create`s a random one
 /// when the file is missing.
 fn api_key_file(dir: &Path, create: bool) -> Result<String, Failure> {
@@ -1697,6 +1809,7 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
         } else {
             let config = Config {
                 peers: args.peers.clone(),
+                bind: (!args.listen.is_unspecified()).then_some(args.listen),
                 timing,
                 commit_timeout,
                 misbehave,

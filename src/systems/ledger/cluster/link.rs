@@ -49,6 +49,8 @@ pub mod kind {
     pub const ORDER: u8 = 1;
     /// A replica's signed checkpoint (a signed note).
     pub const COSIGN: u8 = 2;
+    /// An entry a client submitted to the sender, held on standby.
+    pub const SUBMIT: u8 = 3;
 }
 
 /// Who this replica is, and who the others are.
@@ -123,6 +125,7 @@ impl Outbox {
 /// cancelled, re-dialling with a capped backoff.
 pub async fn dial(
     addr: String,
+    from: Option<std::net::IpAddr>,
     id: Arc<Identity>,
     outbox: Outbox,
     stop: tokio_util::sync::CancellationToken,
@@ -130,7 +133,7 @@ pub async fn dial(
     let mut backoff = Duration::from_millis(100);
     loop {
         let attempt = async {
-            let stream = tokio::time::timeout(HANDSHAKE_TIMEOUT, TcpStream::connect(addr.as_str()))
+            let stream = tokio::time::timeout(HANDSHAKE_TIMEOUT, connect(&addr, from))
                 .await
                 .map_err(|_| "connect timed out".to_owned())?
                 .map_err(|e| e.to_string())?;
@@ -166,6 +169,30 @@ pub async fn dial(
         }
         backoff = (backoff * 2).min(Duration::from_secs(2));
     }
+}
+
+/// Connects to `addr`, from the address `from` when given (the node's
+/// listen address, so links leave from where the node is reached).
+async fn connect(addr: &str, from: Option<std::net::IpAddr>) -> std::io::Result<TcpStream> {
+    let Some(from) = from else {
+        return TcpStream::connect(addr).await;
+    };
+    let mut last = std::io::Error::other(format!("{addr}: no address"));
+    for target in tokio::net::lookup_host(addr).await? {
+        let socket = if target.is_ipv4() {
+            tokio::net::TcpSocket::new_v4()?
+        } else {
+            tokio::net::TcpSocket::new_v6()?
+        };
+        if from.is_ipv4() == target.is_ipv4() {
+            socket.bind(std::net::SocketAddr::new(from, 0))?;
+        }
+        match socket.connect(target).await {
+            Ok(s) => return Ok(s),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
 }
 
 async fn dialer_handshake(

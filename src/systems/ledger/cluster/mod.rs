@@ -34,7 +34,7 @@ pub mod order;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use parity_scale_codec::{Decode, Encode};
@@ -59,6 +59,8 @@ const CUT_MARGIN: u16 = 16;
 /// Entries in one proposal, and their bytes.
 const PROPOSAL_ENTRIES: usize = 4096;
 const PROPOSAL_BYTES: usize = 4 << 20;
+/// Entries held for other replicas' submissions, at most.
+const STANDBY_LIMIT: usize = 1 << 20;
 /// Sizes of cosigned checkpoints remembered for comparison.
 const COSIGN_WINDOW: u64 = 1 << 16;
 
@@ -91,6 +93,8 @@ impl std::str::FromStr for Misbehaviour {
 pub struct Config {
     /// The other replicas' node addresses (HOST:PORT).
     pub peers: Vec<String>,
+    /// The address links leave from (the node's listen address).
+    pub bind: Option<std::net::IpAddr>,
     pub timing: Timing,
     /// How long a submission waits for its commit.
     pub commit_timeout: Duration,
@@ -192,8 +196,10 @@ struct Inner {
     pool: Mutex<Pool>,
     /// Leaf hashes of the entries in the ledger.
     present: Mutex<HashSet<Hash>>,
-    /// (replica key id, size) of equivocation evidence already recorded.
-    evidence: Mutex<HashSet<(String, u64)>>,
+    /// Replicas (key ids) whose equivocation evidence is recorded.
+    evidence: Mutex<HashSet<EvidenceKey>>,
+    /// Replicas this one has proposed evidence against.
+    reported: Mutex<HashSet<EvidenceKey>>,
     waiters: Mutex<HashMap<Hash, Vec<oneshot::Sender<u64>>>>,
     cosigns: Mutex<Cosigns>,
     status: Mutex<Status>,
@@ -207,12 +213,39 @@ struct Inner {
     boundary_pending: Mutex<Option<u64>>,
 }
 
-/// Entries waiting to be ordered: not yet proposed, or proposed and not
-/// yet committed.
+/// Entries waiting to be ordered: not yet proposed, proposed and not yet
+/// committed, or submitted to a peer (kept in case that peer's proposal is
+/// lost: a crashed, lagging or withholding replica).
 #[derive(Default)]
 struct Pool {
     fresh: VecDeque<Vec<u8>>,
-    proposed: HashMap<Hash, Vec<u8>>,
+    proposed: HashMap<Hash, (Vec<u8>, Instant)>,
+    standby: HashMap<Hash, (Vec<u8>, Instant)>,
+}
+
+impl Pool {
+    /// Entries proposed or held on standby for longer than `after` without
+    /// a commit are proposed (again): duplicates are dropped when applied.
+    fn take_over(&mut self, after: Duration) {
+        let now = Instant::now();
+        for map in [&mut self.proposed, &mut self.standby] {
+            let late: Vec<Hash> = map
+                .iter()
+                .filter(|(_, (_, t))| now.duration_since(*t) >= after)
+                .map(|(h, _)| *h)
+                .collect();
+            for h in late {
+                if let Some((e, _)) = map.remove(&h) {
+                    self.fresh.push_back(e);
+                }
+            }
+        }
+    }
+
+    fn committed(&mut self, leaf: &Hash) {
+        self.proposed.remove(leaf);
+        self.standby.remove(leaf);
+    }
 }
 
 #[derive(Default)]
@@ -290,6 +323,7 @@ impl Handle {
             pool: Mutex::new(Pool::default()),
             present: Mutex::new(present),
             evidence: Mutex::new(evidence),
+            reported: Mutex::new(HashSet::new()),
             waiters: Mutex::new(HashMap::new()),
             cosigns: Mutex::new(Cosigns::default()),
             status: Mutex::new(Status {
@@ -315,6 +349,7 @@ impl Handle {
         for addr in &inner.config.peers {
             tokio::spawn(link::dial(
                 addr.clone(),
+                inner.config.bind,
                 id.clone(),
                 outbox.clone(),
                 stop.clone(),
@@ -371,7 +406,19 @@ impl Handle {
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .fresh
-                .push_back(entry);
+                .push_back(entry.clone());
+            // The others hold it on standby: if this replica's proposal is
+            // lost (it crashes, lags or lies), theirs carries it.
+            if !self.inner.misbehaves(Misbehaviour::Withhold) {
+                self.inner.outbox.send(
+                    None,
+                    Frame {
+                        kind: kind::SUBMIT,
+                        session: 0,
+                        body: entry,
+                    },
+                );
+            }
         } else {
             // Already committed: find its index.
             let l = self.inner.ledger.lock().unwrap_or_else(|p| p.into_inner());
@@ -427,14 +474,12 @@ fn scan(l: &Ledger) -> Result<(HashSet<Hash>, HashSet<EvidenceKey>), LedgerError
     Ok((present, evidence))
 }
 
-/// (replica key id, size) of an equivocation.
-type EvidenceKey = (String, u64);
+/// The replica (key id) an equivocation convicts: one evidence event per
+/// replica is enough.
+type EvidenceKey = String;
 
 fn evidence_key(e: &Event) -> Option<EvidenceKey> {
-    Some((
-        e.meta.get("replica")?.as_str()?.to_owned(),
-        e.meta.get("size")?.as_u64()?,
-    ))
+    Some(e.meta.get("replica")?.as_str()?.to_owned())
 }
 
 /// A proposal: entries (SCALE-encoded list of byte strings).
@@ -464,6 +509,12 @@ impl Inner {
         s
     }
 
+    /// How long an entry may wait for another replica's proposal before
+    /// this one proposes it.
+    fn takeover(&self) -> Duration {
+        (self.config.timing.unit_interval * 50).max(Duration::from_secs(1))
+    }
+
     fn misbehaves(&self, m: Misbehaviour) -> bool {
         self.config.misbehave == Some(m)
     }
@@ -490,6 +541,18 @@ impl Inner {
                     } else if frame.session > current {
                         let mut seen = self.seen_session.lock().unwrap_or_else(|p| p.into_inner());
                         *seen = (*seen).max(frame.session);
+                    }
+                }
+                kind::SUBMIT => {
+                    let leaf = merkle::leaf_hash(&frame.body);
+                    let present = self
+                        .present
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .contains(&leaf);
+                    let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+                    if !present && pool.standby.len() < STANDBY_LIMIT {
+                        pool.standby.insert(leaf, (frame.body, Instant::now()));
                     }
                 }
                 kind::COSIGN => {
@@ -573,10 +636,12 @@ impl Inner {
             tokio::pin!(apply);
             let mut stop_tx = Some(stop_tx);
             let mut moved = self.session.subscribe();
+            let mut engine_done = false;
             let ended = tokio::select! {
                 () = stop.cancelled() => None,
                 _ = moved.wait_for(|s| *s != session) => Some(false),
                 r = &mut run => {
+                    engine_done = true;
                     if let Err(e) = r { tracing::error!(error = %e, "consensus session failed"); }
                     Some(false)
                 }
@@ -585,7 +650,9 @@ impl Inner {
             if let Some(tx) = stop_tx.take() {
                 let _ = tx.send(());
             }
-            let _ = tokio::time::timeout(Duration::from_secs(5), &mut run).await;
+            if !engine_done {
+                let _ = tokio::time::timeout(Duration::from_secs(5), &mut run).await;
+            }
             forward.abort();
             let Some(ended) = ended else { return };
             if ended {
@@ -604,7 +671,7 @@ impl Inner {
             // Entries proposed in the old session and not ordered are
             // proposed again.
             let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
-            let again: Vec<Vec<u8>> = pool.proposed.drain().map(|(_, e)| e).collect();
+            let again: Vec<Vec<u8>> = pool.proposed.drain().map(|(_, (e, _))| e).collect();
             pool.fresh.extend(again);
         }
     }
@@ -612,6 +679,7 @@ impl Inner {
     /// Takes the next proposal from the pool.
     fn propose(&self) -> Option<Vec<u8>> {
         let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        pool.take_over(self.takeover());
         let mut entries = Vec::new();
         let mut bytes = 0;
         while entries.len() < PROPOSAL_ENTRIES
@@ -622,7 +690,8 @@ impl Inner {
             }
             let e = pool.fresh.pop_front().expect("front exists");
             bytes += e.len();
-            pool.proposed.insert(merkle::leaf_hash(&e), e.clone());
+            pool.proposed
+                .insert(merkle::leaf_hash(&e), (e.clone(), Instant::now()));
             entries.push(e);
         }
         drop(pool);
@@ -660,7 +729,7 @@ impl Inner {
         let mut accepted: Vec<Vec<u8>> = Vec::new();
         let mut leaves: Vec<Hash> = Vec::new();
         let mut batch_seen: HashSet<Hash> = HashSet::new();
-        let mut new_evidence: Vec<(String, u64)> = Vec::new();
+        let mut new_evidence: Vec<EvidenceKey> = Vec::new();
         let mut rejected: Vec<(usize, String)> = Vec::new();
         {
             let l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
@@ -741,7 +810,7 @@ impl Inner {
             let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
             let mut waiters = self.waiters.lock().unwrap_or_else(|p| p.into_inner());
             for (i, leaf) in leaves.iter().enumerate() {
-                pool.proposed.remove(leaf);
+                pool.committed(leaf);
                 if let Some(ws) = waiters.remove(leaf) {
                     for w in ws {
                         let _ = w.send(range.start + i as u64);
@@ -930,11 +999,21 @@ impl Inner {
                 st.equivocators.push(id.clone());
             }
         }
-        if self
-            .evidence
+        if who == self.replicas.me
+            || self
+                .evidence
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains(&id)
+        {
+            return;
+        }
+        // Proposed once per replica from here (the pool may still hold it).
+        if !self
+            .reported
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .contains(&(id.clone(), size))
+            .insert(id.clone())
         {
             return;
         }
