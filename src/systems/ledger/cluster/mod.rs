@@ -1276,3 +1276,92 @@ async fn get(peer: &str, path: &str) -> Result<Vec<u8>, String> {
     }
     Ok(resp.body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    fn replica_set(n: usize) -> (Vec<SigningKey>, Replicas) {
+        let keys: Vec<SigningKey> = (0..n)
+            .map(|i| SigningKey::generate(&mut rand_chacha::ChaCha20Rng::seed_from_u64(i as u64)))
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("replicas")).unwrap();
+        for (i, k) in keys.iter().enumerate().skip(1) {
+            crypto::write_public_key(
+                &dir.path().join(format!("replicas/r{i}.pub")),
+                &k.verifying_key(),
+                false,
+            )
+            .unwrap();
+        }
+        let r = replicas(dir.path(), &keys[0].verifying_key()).unwrap();
+        (keys, r)
+    }
+
+    #[test]
+    fn quorum_is_two_f_plus_one_and_the_set_is_ordered_by_key_id() {
+        let (keys, r) = replica_set(4);
+        assert_eq!((r.faults(), r.quorum()), (1, 3));
+        let (_, r7) = replica_set(7);
+        assert_eq!((r7.faults(), r7.quorum()), (2, 5));
+        let mut ids = r.ids.clone();
+        ids.sort();
+        assert_eq!(ids, r.ids);
+        assert_eq!(r.keys[r.me], keys[0].verifying_key());
+        assert!(r.origin.starts_with("omni.ledger.cluster/"));
+        // Fewer than four keys is refused.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("replicas")).unwrap();
+        assert!(replicas(dir.path(), &keys[0].verifying_key()).is_err());
+    }
+
+    #[test]
+    fn only_replica_signatures_under_the_cluster_origin_count() {
+        let (keys, r) = replica_set(4);
+        let root = [9u8; 32];
+        let me = keys
+            .iter()
+            .position(|k| k.verifying_key() == r.keys[2])
+            .unwrap();
+        let mut cp = Checkpoint::signed(&r.origin, 5, root, &r.name(2), &keys[me]);
+        assert_eq!(r.signers(&cp), vec![2]);
+        // A signature under another replica's name does not count for it.
+        let other = keys
+            .iter()
+            .position(|k| k.verifying_key() == r.keys[1])
+            .unwrap();
+        cp.add_signature(&r.name(3), &keys[other]);
+        assert_eq!(r.signers(&cp), vec![2]);
+        cp.add_signature(&r.name(1), &keys[other]);
+        assert_eq!(r.signers(&cp), vec![1, 2]);
+        // Another origin: nothing counts.
+        let foreign = Checkpoint::signed("elsewhere", 5, root, &r.name(2), &keys[me]);
+        assert!(r.signers(&foreign).is_empty());
+    }
+
+    #[test]
+    fn entry_lists_round_trip_and_truncation_is_refused() {
+        let entries = vec![b"a".to_vec(), Vec::new(), vec![7u8; 300]];
+        let raw = join_entries(&entries);
+        assert_eq!(split_entries(&raw).unwrap(), entries);
+        assert!(split_entries(&raw[..raw.len() - 1]).is_err());
+        assert!(split_entries(&raw[..2]).is_err());
+    }
+
+    #[test]
+    fn waiting_entries_are_proposed_again_and_committed_ones_forgotten() {
+        let mut pool = Pool::default();
+        let old = Instant::now() - Duration::from_secs(10);
+        pool.proposed.insert([1; 32], (b"one".to_vec(), old));
+        pool.standby.insert([2; 32], (b"two".to_vec(), old));
+        pool.standby
+            .insert([3; 32], (b"three".to_vec(), Instant::now()));
+        pool.committed(&[1; 32]);
+        pool.take_over(Duration::from_secs(1));
+        assert_eq!(pool.fresh, VecDeque::from([b"two".to_vec()]));
+        assert!(pool.standby.contains_key(&[3; 32]));
+        assert!(pool.proposed.is_empty());
+    }
+}
