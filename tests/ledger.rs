@@ -1392,5 +1392,7 @@ fn the_decision_stream_sends_changes_per_key() {
         &dir,
         &["node", "--peers", "a:9000,b:9000", "--api-key", "k"],
     );
-    assert_eq!(out.status.code(), Some(69), "{}", text(&out));
+    // A replica needs the others' keys (replicas/): a configuration error.
+    assert_eq!(out.status.code(), Some(78), "{}", text(&out));
+    assert!(text(&out).contains("replicas"), "{}", text(&out));
 }

@@ -61,6 +61,9 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 pub enum LedgerError {
     #[error("{0}")]
     Invalid(String),
+    /// The cluster's configuration (the replica set) is unusable.
+    #[error("{0}")]
+    Cluster(String),
     #[error("no ledger in {0} (create one with `omni ledger init --data-dir {0}`)")]
     Missing(PathBuf),
     #[error("{0} already holds a ledger")]
@@ -98,6 +101,7 @@ impl Classify for LedgerError {
     fn exit(&self) -> Exit {
         match self {
             LedgerError::Invalid(_) => Exit::Usage,
+            LedgerError::Cluster(_) => Exit::Config,
             LedgerError::Missing(_) => Exit::NoInput,
             LedgerError::Exists(_) => Exit::Usage,
             LedgerError::Damaged { .. } => Exit::DataErr,

@@ -140,14 +140,14 @@ pub fn replicas(dir: &Path, own: &VerifyingKey) -> Result<Replicas, LedgerError>
     let path = dir.join("replicas");
     let mut keys = vec![*own];
     let entries = std::fs::read_dir(&path).map_err(|e| {
-        LedgerError::Invalid(format!(
+        LedgerError::Cluster(format!(
             "{}: {e} (put every other replica's key.pub there, named <key id>.pub)",
             path.display()
         ))
     })?;
     for entry in entries {
         let p = entry
-            .map_err(|e| LedgerError::Invalid(format!("{}: {e}", path.display())))?
+            .map_err(|e| LedgerError::Cluster(format!("{}: {e}", path.display())))?
             .path();
         if p.extension().and_then(|e| e.to_str()) != Some("pub") {
             continue;
@@ -160,7 +160,7 @@ pub fn replicas(dir: &Path, own: &VerifyingKey) -> Result<Replicas, LedgerError>
     keys.sort_by_key(|k| KeyId::of(k).to_hex());
     let ids: Vec<String> = keys.iter().map(|k| KeyId::of(k).to_hex()).collect();
     if keys.len() < 4 {
-        return Err(LedgerError::Invalid(format!(
+        return Err(LedgerError::Cluster(format!(
             "{}: {} replica keys with this node's; a cluster needs n = 3f+1 >= 4",
             path.display(),
             keys.len()
