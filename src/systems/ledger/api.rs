@@ -379,9 +379,18 @@ struct Range {
     to: u64,
 }
 
+/// Runs `f` off the async threads: 200 with its bytes, 400 with its message.
+async fn blocking_bytes(f: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static) -> Response {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(bytes)) => (StatusCode::OK, bytes).into_response(),
+        Ok(Err(m)) => (StatusCode::BAD_REQUEST, m).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
 /// Entries `from..to` as `len u32 ‖ bytes` records.
 async fn cluster_entries(State(node): Shared, Query(r): Query<Range>) -> Response {
-    let result = tokio::task::spawn_blocking(move || {
+    blocking_bytes(move || {
         let ledger = node.ledger.lock().unwrap_or_else(|p| p.into_inner());
         if r.from > r.to || r.to > ledger.len() {
             return Err(format!("the ledger has {} entries", ledger.len()));
@@ -392,12 +401,7 @@ async fn cluster_entries(State(node): Shared, Query(r): Query<Range>) -> Respons
         }
         Ok(cluster::join_entries(&out))
     })
-    .await;
-    match result {
-        Ok(Ok(bytes)) => (StatusCode::OK, bytes).into_response(),
-        Ok(Err(m)) => (StatusCode::BAD_REQUEST, m).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-    }
+    .await
 }
 
 #[derive(Deserialize)]
@@ -408,7 +412,7 @@ struct Sizes {
 
 /// The RFC 9162 consistency proof between two sizes, as raw 32-byte hashes.
 async fn cluster_consistency(State(node): Shared, Query(q): Query<Sizes>) -> Response {
-    let result = tokio::task::spawn_blocking(move || {
+    blocking_bytes(move || {
         let ledger = node.ledger.lock().unwrap_or_else(|p| p.into_inner());
         if q.old > q.new || q.new > ledger.len() {
             return Err(format!("the ledger has {} entries", ledger.len()));
@@ -418,12 +422,7 @@ async fn cluster_consistency(State(node): Shared, Query(q): Query<Sizes>) -> Res
         let proof = merkle::consistency_proof(&leaves, q.old).unwrap_or_default();
         Ok(proof.concat())
     })
-    .await;
-    match result {
-        Ok(Ok(bytes)) => (StatusCode::OK, bytes).into_response(),
-        Ok(Err(m)) => (StatusCode::BAD_REQUEST, m).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-    }
+    .await
 }
 
 /// The routes.

@@ -462,16 +462,22 @@ fn scan(l: &Ledger) -> Result<(HashSet<Hash>, HashSet<EvidenceKey>), LedgerError
     let mut present = HashSet::with_capacity(l.len() as usize);
     let mut evidence = HashSet::new();
     l.log().for_each(|_, p| {
-        present.insert(merkle::leaf_hash(p));
-        if let Ok(e) = Event::parse(p)
-            && e.kind == EVIDENCE
-            && let Some(key) = evidence_key(&e)
-        {
-            evidence.insert(key);
-        }
+        note_entry(&mut present, &mut evidence, p);
         Ok(())
     })?;
     Ok((present, evidence))
+}
+
+/// Remembers an entry of the ledger: its leaf, and whom it convicts if it
+/// is evidence.
+fn note_entry(present: &mut HashSet<Hash>, evidence: &mut HashSet<EvidenceKey>, entry: &[u8]) {
+    present.insert(merkle::leaf_hash(entry));
+    if let Ok(e) = Event::parse(entry)
+        && e.kind == EVIDENCE
+        && let Some(key) = evidence_key(&e)
+    {
+        evidence.insert(key);
+    }
 }
 
 /// The replica (key id) an equivocation convicts: one evidence event per
@@ -806,19 +812,23 @@ impl Inner {
                 .unwrap_or_else(|p| p.into_inner())
                 .extend(new_evidence);
         }
-        {
-            let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
-            let mut waiters = self.waiters.lock().unwrap_or_else(|p| p.into_inner());
-            for (i, leaf) in leaves.iter().enumerate() {
-                pool.committed(leaf);
-                if let Some(ws) = waiters.remove(leaf) {
-                    for w in ws {
-                        let _ = w.send(range.start + i as u64);
-                    }
+        self.wake(range.start, &leaves);
+        self.cosign_current();
+    }
+
+    /// Entries `leaves` were committed from index `first`: forget them in
+    /// the pool and answer their submitters.
+    fn wake(&self, first: u64, leaves: &[Hash]) {
+        let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        let mut waiters = self.waiters.lock().unwrap_or_else(|p| p.into_inner());
+        for (i, leaf) in leaves.iter().enumerate() {
+            pool.committed(leaf);
+            if let Some(ws) = waiters.remove(leaf) {
+                for w in ws {
+                    let _ = w.send(first + i as u64);
                 }
             }
         }
-        self.cosign_current();
     }
 
     /// Signs the ledger's current (size, root) under the cluster origin and
@@ -1190,15 +1200,11 @@ impl Inner {
             let mut present = self.present.lock().unwrap_or_else(|p| p.into_inner());
             let mut evidence = self.evidence.lock().unwrap_or_else(|p| p.into_inner());
             for e in &entries {
-                present.insert(merkle::leaf_hash(e));
-                if let Ok(ev) = Event::parse(e)
-                    && ev.kind == EVIDENCE
-                    && let Some(k) = evidence_key(&ev)
-                {
-                    evidence.insert(k);
-                }
+                note_entry(&mut present, &mut evidence, e);
             }
         }
+        let leaves: Vec<Hash> = entries.iter().map(|e| merkle::leaf_hash(e)).collect();
+        self.wake(old, &leaves);
         let _ = crate::runtime::state::write_atomic(
             &self.dir.join(format!("boundary-{session}.note")),
             note.as_bytes(),
