@@ -47,6 +47,8 @@ mod chaos_proxy;
 #[cfg(feature = "ledger")]
 mod ledger;
 #[cfg(feature = "ledger")]
+mod ledger_batch;
+#[cfg(feature = "ledger")]
 mod ledger_cluster;
 #[cfg(feature = "ledger")]
 mod ledger_policy;

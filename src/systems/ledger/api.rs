@@ -3,7 +3,10 @@
 //!
 //! - `POST /v1/events` (`X-Api-Key`): an event `{"type","source","severity",
 //!   "ttl"?,"meta"?,"time"?}` that the node signs and commits; 201 with its
-//!   index and id.
+//!   index and id. A JSON array of events (or `application/x-ndjson`
+//!   lines) is checked whole first (a bad element: 400 naming it, nothing
+//!   submitted), then committed at once (a replica waits for every commit);
+//!   201 with an array of `{index, id}`, one per event, in order.
 //! - `GET /v1/checkpoint`: the latest signed checkpoint (text).
 //! - `GET /v1/decisions/stream?startup=true|false` (`X-Api-Key`): the
 //!   CrowdSec Local API's decision stream, so CrowdSec bouncers (the Debian
@@ -244,89 +247,173 @@ pub struct Submitted {
     pub time: Option<String>,
 }
 
+/// How a `POST /v1/events` body carried its events: one JSON object (the
+/// original form, answered with one object), or several, as a JSON array
+/// or as `application/x-ndjson` lines (answered with an array).
+enum Submission {
+    One(Submitted),
+    Many(Vec<Submitted>),
+}
+
+/// Parses a submission; an element that is not an event is named by its
+/// position (array elements from 0, ndjson lines from 1).
+fn parse_submission(headers: &HeaderMap, body: &[u8]) -> Result<Submission, String> {
+    let ndjson = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.trim_start().starts_with("application/x-ndjson"));
+    let many = if ndjson {
+        let mut events = Vec::new();
+        for (n, line) in body.split(|b| *b == b'\n').enumerate() {
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            events.push(
+                serde_json::from_slice(line)
+                    .map_err(|e| format!("line {}: bad event: {e}", n + 1))?,
+            );
+        }
+        events
+    } else if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        let values: Vec<serde_json::Value> =
+            serde_json::from_slice(body).map_err(|e| format!("bad event array: {e}"))?;
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                serde_json::from_value(v).map_err(|e| format!("element {i}: bad event: {e}"))
+            })
+            .collect::<Result<_, _>>()?
+    } else {
+        return serde_json::from_slice(body)
+            .map(Submission::One)
+            .map_err(|e| format!("bad event: {e}"));
+    };
+    if many.is_empty() {
+        return Err("no events in the submission".into());
+    }
+    Ok(Submission::Many(many))
+}
+
 async fn submit(State(node): Shared, headers: HeaderMap, body: axum::body::Bytes) -> Response {
     if !authorised(&node, &headers) {
         return forbidden();
     }
-    let bad = |m: String| {
-        (
-            StatusCode::BAD_REQUEST,
-            axum::Json(serde_json::json!({"message": m})),
-        )
-            .into_response()
+    let reply = |status: StatusCode, m: String| {
+        (status, axum::Json(serde_json::json!({"message": m}))).into_response()
     };
-    let sub: Submitted = match serde_json::from_slice(&body) {
-        Ok(s) => s,
-        Err(e) => return bad(format!("bad event: {e}")),
+    let (subs, many) = match parse_submission(&headers, &body) {
+        Ok(Submission::One(s)) => (vec![s], false),
+        Ok(Submission::Many(v)) => (v, true),
+        Err(m) => return reply(StatusCode::BAD_REQUEST, m),
+    };
+    // Names an element in messages (the single form keeps its old ones).
+    let at = move |i: usize, m: String| {
+        if many { format!("element {i}: {m}") } else { m }
     };
     let node2 = node.clone();
-    let result = tokio::task::spawn_blocking(move || {
-        let mut ledger = node2.ledger.lock().unwrap_or_else(|p| p.into_inner());
+    // Every event is built, signed and admitted before anything is
+    // submitted: a bad one refuses the whole submission.
+    let checked = tokio::task::spawn_blocking(move || {
         let now = crate::runtime::time::format_rfc3339(SystemTime::now());
-        let body = ledger
-            .new_body(
-                &sub.kind,
-                &sub.source,
-                &sub.severity,
-                sub.ttl.unwrap_or(86_400),
-                sub.meta.unwrap_or_default(),
-                sub.time.as_deref(),
-                &now,
-            )
-            .map_err(|e| (StatusCode::BAD_REQUEST, e))?;
-        let key = ledger
-            .key()
-            .expect("a node opens its ledger for writing")
-            .clone();
-        let event = body.sign(&key);
-        if let Some(p) = &node2.options.policy {
-            p.admit(&event).map_err(|r| {
-                (
-                    StatusCode::BAD_REQUEST,
-                    format!("refused by the trust policy: {r}"),
-                )
-            })?;
+        let (bodies, key) = {
+            let ledger = node2.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            let bodies = subs
+                .into_iter()
+                .enumerate()
+                .map(|(i, sub)| {
+                    ledger
+                        .new_body(
+                            &sub.kind,
+                            &sub.source,
+                            &sub.severity,
+                            sub.ttl.unwrap_or(86_400),
+                            sub.meta.unwrap_or_default(),
+                            sub.time.as_deref(),
+                            &now,
+                        )
+                        .map_err(|e| at(i, e))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let key = ledger
+                .key()
+                .expect("a node opens its ledger for writing")
+                .clone();
+            (bodies, key)
+        };
+        let mut entries = Vec::with_capacity(bodies.len());
+        let mut seen: HashMap<merkle::Hash, usize> = HashMap::new();
+        for (i, body) in bodies.into_iter().enumerate() {
+            let event = body.sign(&key);
+            if let Some(p) = &node2.options.policy {
+                p.admit(&event)
+                    .map_err(|r| at(i, format!("refused by the trust policy: {r}")))?;
+            }
+            let entry = event.to_entry();
+            let leaf = merkle::leaf_hash(&entry);
+            if let Some(j) = seen.insert(leaf, i) {
+                return Err(at(i, format!("the same event as element {j}")));
+            }
+            entries.push((entry, leaf));
         }
-        let entry = event.to_entry();
-        if node2.cluster.is_some() {
-            return Ok(Err(entry));
-        }
-        let range = ledger
-            .append_entries(std::slice::from_ref(&entry))
-            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        Ok::<_, (StatusCode, String)>(Ok(serde_json::json!({
-            "index": range.start,
-            "id": entry_id(&merkle::leaf_hash(&entry)),
-            "size": ledger.len(),
-        })))
+        Ok::<_, String>(entries)
     })
     .await;
-    // A cluster replica: the signed entry goes through consensus.
-    let result = match (result, &node.cluster) {
-        (Ok(Ok(Err(entry))), Some(c)) => match c.submit(entry.clone()).await {
-            Ok(index) => Ok(Ok(serde_json::json!({
-                "index": index,
-                "id": entry_id(&merkle::leaf_hash(&entry)),
-                "size": node.ledger.lock().unwrap_or_else(|p| p.into_inner()).len(),
-            }))),
-            Err(m) => Ok(Err((StatusCode::SERVICE_UNAVAILABLE, m))),
-        },
-        (Ok(Ok(Ok(v))), _) => Ok(Ok(v)),
-        (Ok(Ok(Err(_))), None) => unreachable!("only a replica defers"),
-        (Ok(Err(e)), _) => Ok(Err(e)),
-        (Err(e), _) => Err(e),
+    let entries = match checked {
+        Ok(Ok(e)) => e,
+        Ok(Err(m)) => return reply(StatusCode::BAD_REQUEST, m),
+        Err(e) => return reply(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     };
-    match result {
-        Ok(Ok(v)) => (StatusCode::CREATED, axum::Json(v)).into_response(),
-        Ok(Err((status, m))) => {
-            (status, axum::Json(serde_json::json!({"message": m}))).into_response()
+    let indices: Result<Vec<u64>, (StatusCode, String)> = match &node.cluster {
+        // A cluster replica: every entry goes through consensus; the
+        // request waits for all their commits at once.
+        Some(c) => {
+            let waits = entries.iter().map(|(e, _)| c.submit(e.clone()));
+            futures::future::join_all(waits)
+                .await
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| r.map_err(|m| (StatusCode::SERVICE_UNAVAILABLE, at(i, m))))
+                .collect()
         }
-        Err(e) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            axum::Json(serde_json::json!({"message": e.to_string()})),
+        // A single node: one commit (one fdatasync, one checkpoint) for all.
+        None => {
+            let node2 = node.clone();
+            let payloads: Vec<Vec<u8>> = entries.iter().map(|(e, _)| e.clone()).collect();
+            match tokio::task::spawn_blocking(move || {
+                let mut ledger = node2.ledger.lock().unwrap_or_else(|p| p.into_inner());
+                ledger
+                    .append_entries(&payloads)
+                    .map(|r| r.collect())
+                    .map_err(|e| e.to_string())
+            })
+            .await
+            {
+                Ok(r) => r.map_err(|m| (StatusCode::INTERNAL_SERVER_ERROR, m)),
+                Err(e) => Err((StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
+            }
+        }
+    };
+    let indices = match indices {
+        Ok(i) => i,
+        Err((status, m)) => return reply(status, m),
+    };
+    let answer = if many {
+        serde_json::Value::Array(
+            entries
+                .iter()
+                .zip(&indices)
+                .map(|((_, leaf), index)| serde_json::json!({"index": index, "id": entry_id(leaf)}))
+                .collect(),
         )
-            .into_response(),
-    }
+    } else {
+        serde_json::json!({
+            "index": indices[0],
+            "id": entry_id(&entries[0].1),
+            "size": node.ledger.lock().unwrap_or_else(|p| p.into_inner()).len(),
+        })
+    };
+    (StatusCode::CREATED, axum::Json(answer)).into_response()
 }
 
 async fn checkpoint(State(node): Shared) -> Response {
