@@ -247,29 +247,92 @@ const SMALL_ORDER_ENCODINGS: [[u8; 32]; 8] = {
     ]
 };
 
+/// Multiples of a fixed point for variable-time fixed-base multiplication:
+/// row `j` holds `[d·256^j]P` for `d = 1..=128`; 33 rows cover any 256-bit
+/// scalar in signed radix-256 digits (`[-128, 128)`), so a product is at
+/// most 33 additions and no doublings (about 650 KiB a point).
+struct Multiples(Vec<[curve25519_dalek::EdwardsPoint; 128]>);
+
+impl Multiples {
+    fn new(p: &curve25519_dalek::EdwardsPoint) -> Multiples {
+        use curve25519_dalek::EdwardsPoint;
+        use curve25519_dalek::traits::Identity;
+        let mut rows = Vec::with_capacity(33);
+        let mut base = *p;
+        for _ in 0..33 {
+            let mut row = [EdwardsPoint::identity(); 128];
+            row[0] = base;
+            for d in 1..128 {
+                row[d] = row[d - 1] + base;
+            }
+            base = row[127] + row[127];
+            rows.push(row);
+        }
+        Multiples(rows)
+    }
+
+    /// `[n]P` for the little-endian integer `n` (the group element, exactly:
+    /// the same point any correct multiplication gives).
+    fn mul(&self, n: &[u8; 32]) -> curve25519_dalek::EdwardsPoint {
+        use curve25519_dalek::EdwardsPoint;
+        use curve25519_dalek::traits::Identity;
+        let mut acc = EdwardsPoint::identity();
+        let mut carry = 0i32;
+        for (j, row) in self.0.iter().enumerate() {
+            let mut d = i32::from(n.get(j).copied().unwrap_or(0)) + carry;
+            carry = 0;
+            if d >= 128 {
+                d -= 256;
+                carry = 1;
+            }
+            match d {
+                0 => {}
+                1.. => acc += &row[(d - 1) as usize],
+                _ => acc -= &row[(-d - 1) as usize],
+            }
+        }
+        acc
+    }
+}
+
+/// The basepoint's multiples, built on first use (a few milliseconds).
+static BASEPOINT_MULTIPLES: std::sync::LazyLock<Multiples> = std::sync::LazyLock::new(|| {
+    Multiples::new(&curve25519_dalek::constants::ED25519_BASEPOINT_POINT)
+});
+
 /// A public key prepared for checking many signatures: [`StrictKey::verify`]
 /// gives exactly [`verify`]'s (`verify_strict`'s) verdict, with less work per
-/// signature.
+/// signature. Preparing costs a few milliseconds and 650 KiB (tables of
+/// multiples of the key, built on the first verification); for one or a
+/// few signatures use [`verify`].
 ///
 /// ed25519-dalek 2.x `verify_strict(A, M, R ‖ s)` accepts iff (1) `s` is
 /// canonical (`s < ℓ`); (2) `R` decompresses to a point; (3) neither that
 /// point nor `A` has small order; (4) `compress([k](−A) + [s]B) == R` as
-/// bytes, with `k = SHA-512(R ‖ A ‖ M) mod ℓ`. This type checks (1) and (4)
-/// with the same curve25519-dalek calls, decides "A has small order" once per
-/// key, and replaces (2) and the `R` half of (3) (a square root and three
-/// doublings per signature) by "`R` is not one of the eight canonical
-/// encodings of a small-order point". Given (4), the two are equivalent:
-/// `R` equals `compress(P)` for the point `P = [k](−A) + [s]B`, so `R`
-/// decompresses (to `P`), and that point has small order iff its encoding,
-/// which is canonical, is one of the eight. Without (4) both reject. Nothing
-/// here is probabilistic; a differential test against `verify_strict`
-/// (torsion in `R` and `A`, small-order `R` and `A`, non-canonical `R` and
-/// `s`) pins it.
-#[derive(Clone, Debug)]
+/// bytes, with `k = SHA-512(R ‖ A ‖ M) mod ℓ`. This type checks (1) with the
+/// same call; decides "A has small order" once per key; computes the point
+/// of (4) as `[k](−A) + [s]B` from tables of multiples of `−A` and of `B`
+/// (signed radix-256 digits of the canonical `k` and `s`: the same group
+/// element as curve25519-dalek's double-base multiplication, so the same
+/// canonical encoding), and compares its encoding with `R`; and replaces
+/// (2) and the `R` half of (3) (a square root and three doublings) by "`R`
+/// is not one of the eight canonical encodings of a small-order point".
+/// Given (4), the two are equivalent: `R` equals `compress(P)` for the point
+/// `P` of (4), so `R` decompresses (to `P`), and that point has small order
+/// iff its encoding, which is canonical, is one of the eight. Without (4)
+/// both reject. Nothing here is probabilistic; differential tests against
+/// `verify_strict` (torsion in `R` and `A`, small-order `R` and `A`,
+/// non-canonical `R` and `s`) pin it.
 pub struct StrictKey {
     key: VerifyingKey,
-    minus_a: curve25519_dalek::EdwardsPoint,
     weak: bool,
+    minus_a: std::sync::OnceLock<Multiples>,
+}
+
+impl fmt::Debug for StrictKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StrictKey").field("key", &self.key).finish()
+    }
 }
 
 impl StrictKey {
@@ -277,8 +340,8 @@ impl StrictKey {
     pub fn new(key: &VerifyingKey) -> StrictKey {
         StrictKey {
             key: *key,
-            minus_a: -key.to_edwards(),
             weak: key.is_weak(),
+            minus_a: std::sync::OnceLock::new(),
         }
     }
 
@@ -291,7 +354,7 @@ impl StrictKey {
     /// strict signature over the concatenation of `message`'s parts: the
     /// same answer as [`verify_bytes`] on the joined message.
     pub fn verify(&self, message: &[&[u8]], signature: &[u8]) -> bool {
-        use curve25519_dalek::{EdwardsPoint, Scalar};
+        use curve25519_dalek::Scalar;
         let Ok(signature) = <&[u8; SIGNATURE_LENGTH]>::try_from(signature) else {
             return false;
         };
@@ -313,10 +376,11 @@ impl StrictKey {
             h.update(part);
         }
         let k = Scalar::from_hash(h);
-        EdwardsPoint::vartime_double_scalar_mul_basepoint(&k, &self.minus_a, &s)
-            .compress()
-            .as_bytes()[..]
-            == *r
+        let minus_a = self
+            .minus_a
+            .get_or_init(|| Multiples::new(&-self.key.to_edwards()));
+        let p = minus_a.mul(k.as_bytes()) + BASEPOINT_MULTIPLES.mul(s.as_bytes());
+        p.compress().as_bytes()[..] == *r
     }
 }
 
@@ -774,6 +838,7 @@ mod tests {
         //! signatures: the verdicts must be identical, every time.
         use super::*;
         use curve25519_dalek::constants::{ED25519_BASEPOINT_POINT as B, EIGHT_TORSION};
+        use curve25519_dalek::traits::Identity;
         use curve25519_dalek::{EdwardsPoint, Scalar};
         use rand::SeedableRng;
 
@@ -800,9 +865,9 @@ mod tests {
         }
 
         /// Asserts that both verifiers agree; returns the verdict.
-        fn same(key: &VerifyingKey, m: &[u8], sig: &[u8]) -> bool {
+        fn same(prepared: &StrictKey, m: &[u8], sig: &[u8]) -> bool {
+            let key = prepared.key();
             let strict = verify_bytes(key, m, sig);
-            let prepared = StrictKey::new(key);
             assert_eq!(
                 prepared.verify(&[m], sig),
                 strict,
@@ -832,20 +897,63 @@ mod tests {
             }
         }
 
+        /// The tables give the same points as curve25519-dalek's own
+        /// multiplication, for edge scalars and points with torsion.
+        #[test]
+        fn multiples_agree_with_scalar_multiplication() {
+            let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(5);
+            let points = [
+                B,
+                B * random_scalar(&mut rng) + EIGHT_TORSION[3],
+                EIGHT_TORSION[1],
+            ];
+            for p in points {
+                let table = Multiples::new(&p);
+                let mut scalars = vec![Scalar::ZERO, Scalar::ONE, -Scalar::ONE];
+                scalars.extend((0..50).map(|_| random_scalar(&mut rng)));
+                for n in scalars {
+                    assert_eq!(table.mul(n.as_bytes()), p * n);
+                }
+                // Beyond ℓ (not reduced): 2^256 − 1 and 128·256^k patterns.
+                let all = table.mul(&[0xff; 32]);
+                let mut expect = EdwardsPoint::identity();
+                for _ in 0..256 {
+                    expect = expect + expect + p;
+                }
+                // (2^256 − 1)P computed by double-and-add, bit by bit.
+                assert_eq!(all, expect);
+                let mut edge = [0u8; 32];
+                for (i, b) in edge.iter_mut().enumerate() {
+                    *b = if i % 2 == 0 { 0x80 } else { 0x7f };
+                }
+                let mut expect = EdwardsPoint::identity();
+                for byte in edge.iter().rev() {
+                    for bit in (0..8).rev() {
+                        expect = expect + expect;
+                        if byte >> bit & 1 == 1 {
+                            expect += p;
+                        }
+                    }
+                }
+                assert_eq!(table.mul(&edge), expect);
+            }
+        }
+
         #[test]
         fn honest_and_damaged_signatures() {
             let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);
-            for i in 0..200u32 {
+            for i in 0..64u32 {
                 let key = SigningKey::generate(&mut rng);
                 let vk = key.verifying_key();
+                let pk = StrictKey::new(&vk);
                 let m = format!("message {i}").into_bytes();
                 let sig = key.sign(&m).to_bytes();
-                assert!(same(&vk, &m, &sig));
-                assert!(!same(&vk, b"another", &sig));
+                assert!(same(&pk, &m, &sig));
+                assert!(!same(&pk, b"another", &sig));
                 let mut bad = sig;
                 bad[(i as usize * 7) % 64] ^= 1 << (i % 8);
-                assert!(!same(&vk, &m, &bad));
-                assert!(!same(&vk, &m, &sig[..63]));
+                assert!(!same(&pk, &m, &bad));
+                assert!(!same(&pk, &m, &sig[..63]));
                 // s + ℓ: the same point equation, a non-canonical scalar.
                 let mut s = [0u8; 32];
                 s.copy_from_slice(&sig[32..]);
@@ -860,7 +968,7 @@ mod tests {
                 if carry == 0 {
                     let mut nc = sig;
                     nc[32..].copy_from_slice(&wide);
-                    assert!(!same(&vk, &m, &nc), "s + ℓ");
+                    assert!(!same(&pk, &m, &nc), "s + ℓ");
                 }
             }
         }
@@ -873,6 +981,7 @@ mod tests {
             let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(2);
             let key = SigningKey::generate(&mut rng);
             let vk = key.verifying_key();
+            let pk = StrictKey::new(&vk);
             let a = key.to_scalar();
             for round in 0..50u32 {
                 let m = format!("torsion {round}").into_bytes();
@@ -881,12 +990,12 @@ mod tests {
                     let enc = (B * r + torsion).compress().to_bytes();
                     let sig = forge(&a, vk.as_bytes(), &r, &enc, &m);
                     // The control (T the identity) is an honest signature.
-                    assert_eq!(same(&vk, &m, &sig), t == 0, "T{t}");
+                    assert_eq!(same(&pk, &m, &sig), t == 0, "T{t}");
                     // Small-order R itself, with the s that makes the
                     // equation hold for the identity.
                     let small = torsion.compress().to_bytes();
                     let sig = forge(&a, vk.as_bytes(), &Scalar::ZERO, &small, &m);
-                    assert!(!same(&vk, &m, &sig), "small-order R {t}");
+                    assert!(!same(&pk, &m, &sig), "small-order R {t}");
                 }
             }
         }
@@ -898,6 +1007,7 @@ mod tests {
             let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(3);
             let key = SigningKey::generate(&mut rng);
             let vk = key.verifying_key();
+            let pk = StrictKey::new(&vk);
             let a = key.to_scalar();
             let m = b"non-canonical";
             for low in 0..19u8 {
@@ -908,7 +1018,7 @@ mod tests {
                     enc[31] = 0x7f | sign;
                     for r in [Scalar::ZERO, Scalar::ONE, random_scalar(&mut rng)] {
                         let sig = forge(&a, vk.as_bytes(), &r, &enc, m);
-                        assert!(!same(&vk, m, &sig));
+                        assert!(!same(&pk, m, &sig));
                     }
                 }
             }
@@ -917,13 +1027,13 @@ mod tests {
             for mut enc in [SMALL_ORDER_ENCODINGS[0], SMALL_ORDER_ENCODINGS[1]] {
                 enc[31] |= 0x80;
                 let sig = forge(&a, vk.as_bytes(), &Scalar::ZERO, &enc, m);
-                assert!(!same(&vk, m, &sig));
+                assert!(!same(&pk, m, &sig));
             }
             for _ in 0..200 {
                 let mut sig = [0u8; 64];
                 rng.fill_bytes(&mut sig);
                 sig[63] &= 0x0f;
-                assert!(!same(&vk, m, &sig));
+                assert!(!same(&pk, m, &sig));
             }
         }
 
@@ -939,7 +1049,7 @@ mod tests {
                 for r in [Scalar::ZERO, Scalar::ONE, random_scalar(&mut rng)] {
                     let enc = (B * r).compress().to_bytes();
                     let sig = forge(&Scalar::ZERO, weak.as_bytes(), &r, &enc, m);
-                    assert!(!same(&weak, m, &sig));
+                    assert!(!same(&StrictKey::new(&weak), m, &sig));
                 }
             }
             let mut accepted = 0;
@@ -948,11 +1058,12 @@ mod tests {
                 let t = &EIGHT_TORSION[1 + round as usize % 7];
                 let point: EdwardsPoint = B * a + t;
                 let vk = VerifyingKey::from_bytes(&point.compress().to_bytes()).unwrap();
+                let pk = StrictKey::new(&vk);
                 let r = random_scalar(&mut rng);
                 let enc = (B * r).compress().to_bytes();
                 let m = format!("torsioned key {round}").into_bytes();
                 let sig = forge(&a, vk.as_bytes(), &r, &enc, &m);
-                if same(&vk, &m, &sig) {
+                if same(&pk, &m, &sig) {
                     accepted += 1;
                 }
             }

@@ -366,7 +366,7 @@ impl Event {
 
 /// The keys an entry may be signed with, by id, each prepared once for
 /// checking many entries ([`check_entry`]).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct Verifiers {
     /// (id, key); `None` when the key's real id is not the name it was given
     /// (an entry naming that id then has an unknown key, as in
