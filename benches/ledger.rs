@@ -5,13 +5,15 @@
 //! - `ledger/commit/4096`: one commit of 4096 signed events: framing,
 //!   one `fdatasync`, the tree extended, a checkpoint signed and appended;
 //! - `ledger/sign/event` and `ledger/check/event`: one event signed, and
-//!   parsed, checked canonical and verified strictly (what `verify` does per
-//!   entry);
+//!   parsed, checked canonical and verified strictly with `verify_strict`
+//!   (`Event::parse` then `Event::check`, the one-off path);
+//! - `ledger/check/entry`: the same answer by `event::check_entry` with
+//!   prepared keys (what `verify` does per entry);
 //! - `ledger/merkle/root/1M`: the root of a million leaves from their hashes;
 //! - `ledger/merkle/inclusion/1M`: one inclusion proof in that tree.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use omni::systems::ledger::event::{Body, Event, Severity};
+use omni::systems::ledger::event::{Body, Event, Severity, Verifiers, check_entry};
 use omni::systems::ledger::{Ledger, init, merkle};
 
 fn body(i: u32, reporter: &str) -> Body {
@@ -63,6 +65,16 @@ fn ledger(c: &mut Criterion) {
             i = (i + 1) % events.len();
             let e = Event::parse(&events[i]).expect("parse");
             e.check(&lookup).expect("valid");
+        })
+    });
+    let mut keys = Verifiers::default();
+    keys.insert(&meta.key_id, &public);
+    let mut scratch = Vec::new();
+    c.bench_function("ledger/check/entry", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % events.len();
+            check_entry(&events[i], &keys, &mut scratch).expect("valid");
         })
     });
 }

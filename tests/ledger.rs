@@ -290,6 +290,115 @@ fn tampering_is_found_and_the_entry_named() {
     assert!(v["problem"].as_str().unwrap().contains("checkpoint"), "{v}");
 }
 
+/// An entry re-signed with the ledger's key so that its R has a torsion
+/// component `t` (`R' = [r]B + T`, `s = r + k'·a`): the cofactored equation
+/// holds, the cofactorless one `verify_strict` checks does not. With `small`,
+/// R is the small-order point itself and `s = k·a` (the equation holds for
+/// the identity).
+fn torsioned(
+    key: &omni::runtime::crypto::SigningKey,
+    payload: &[u8],
+    t: usize,
+    r: curve25519_dalek::Scalar,
+    small: bool,
+) -> Vec<u8> {
+    use curve25519_dalek::constants::{ED25519_BASEPOINT_POINT as B, EIGHT_TORSION};
+    use omni::systems::ledger::event::{Body, Event, b64};
+    use sha2::Digest;
+    let e = Event::parse(payload).unwrap();
+    let body = Body {
+        v: e.v,
+        time: e.time.clone(),
+        kind: e.kind.clone(),
+        source: e.source,
+        severity: e.severity,
+        ttl: e.ttl,
+        meta: e.meta.clone(),
+        domain: e.domain.clone(),
+        reporter: e.reporter.clone(),
+    };
+    let (r, point) = if small {
+        (curve25519_dalek::Scalar::ZERO, EIGHT_TORSION[t])
+    } else {
+        (r, B * r + EIGHT_TORSION[t])
+    };
+    let enc = point.compress().to_bytes();
+    let mut h = sha2::Sha512::new();
+    h.update(enc);
+    h.update(key.verifying_key().as_bytes());
+    h.update(body.signing_bytes());
+    let k = curve25519_dalek::Scalar::from_hash(h);
+    let s = r + k * key.to_scalar();
+    let mut sig = enc.to_vec();
+    sig.extend_from_slice(s.as_bytes());
+    Event {
+        sig: b64(&sig),
+        ..e
+    }
+    .to_entry()
+}
+
+/// Entries whose signature has a torsion component in R, or a small-order
+/// R, are refused every time, over many fresh signatures (a batch verifier
+/// with random coefficients would let about half of some of them through;
+/// `verify` must decide exactly as `verify_strict`). The untorsioned control
+/// signature, made the same way, verifies.
+#[test]
+fn signatures_with_torsion_in_r_are_refused_every_time() {
+    use rand::{RngCore, SeedableRng};
+    let home = tempfile::tempdir().unwrap();
+    let dir = populated(home.path(), 3);
+    let key = omni::runtime::crypto::read_private_key(&dir.join("key.pem")).unwrap();
+    let pristine = std::fs::read(segment(&dir)).unwrap();
+    let payloads: Vec<Vec<u8>> = records(&pristine).into_iter().map(|(_, p)| p).collect();
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(0x7051);
+    let mut scalar = || {
+        let mut wide = [0u8; 64];
+        rng.fill_bytes(&mut wide);
+        curve25519_dalek::Scalar::from_bytes_mod_order_wide(&wide)
+    };
+    let refused = |entry: Vec<u8>, what: &str| {
+        let mut changed = payloads.clone();
+        changed[2] = entry;
+        rewrite(&dir, &changed);
+        let b = omni::systems::ledger::verify::verify(&dir, 2)
+            .unwrap()
+            .expect_err(what);
+        assert_eq!(b.index, Some(2), "{what}");
+        assert!(
+            b.reason.contains("signature does not verify"),
+            "{what}: {}",
+            b.reason
+        );
+    };
+    for trial in 0..200 {
+        let t = 1 + trial % 7;
+        let entry = torsioned(&key, &payloads[2], t, scalar(), false);
+        refused(entry, &format!("trial {trial}: R + T{t}"));
+    }
+    for t in 0..8 {
+        let entry = torsioned(&key, &payloads[2], t, scalar(), true);
+        refused(entry, &format!("small-order R T{t}"));
+    }
+    // The control, T the identity, is an honest signature with another
+    // nonce: the signature passes, and the changed bytes (a new leaf) are
+    // what the root check then finds.
+    let control = torsioned(&key, &payloads[2], 0, scalar(), false);
+    let mut changed = payloads.clone();
+    changed[2] = control;
+    rewrite(&dir, &changed);
+    let b = omni::systems::ledger::verify::verify(&dir, 2)
+        .unwrap()
+        .unwrap_err();
+    assert!(b.reason.contains("do not give the root"), "{}", b.reason);
+    std::fs::write(segment(&dir), &pristine).unwrap();
+    assert!(
+        omni::systems::ledger::verify::verify(&dir, 2)
+            .unwrap()
+            .is_ok()
+    );
+}
+
 fn event_sig_of(payload: &[u8]) -> String {
     let v: Value = serde_json::from_slice(payload).unwrap();
     v["sig"].as_str().unwrap().to_owned()

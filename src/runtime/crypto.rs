@@ -214,6 +214,176 @@ pub fn verify_bytes(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> boo
     }
 }
 
+/// The canonical encodings of the eight points of small order (the
+/// 8-torsion subgroup E\[8\]): the identity, the point of order 2, the two of
+/// order 4 and the four of order 8. A test checks them against
+/// curve25519-dalek's `EIGHT_TORSION`.
+const SMALL_ORDER_ENCODINGS: [[u8; 32]; 8] = {
+    const fn enc(hex: &[u8; 64]) -> [u8; 32] {
+        const fn nibble(c: u8) -> u8 {
+            match c {
+                b'0'..=b'9' => c - b'0',
+                b'a'..=b'f' => c - b'a' + 10,
+                _ => panic!("hex"),
+            }
+        }
+        let mut out = [0u8; 32];
+        let mut i = 0;
+        while i < 32 {
+            out[i] = nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]);
+            i += 1;
+        }
+        out
+    }
+    [
+        enc(b"0100000000000000000000000000000000000000000000000000000000000000"),
+        enc(b"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+        enc(b"0000000000000000000000000000000000000000000000000000000000000000"),
+        enc(b"0000000000000000000000000000000000000000000000000000000000000080"),
+        enc(b"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),
+        enc(b"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa"),
+        enc(b"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+        enc(b"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85"),
+    ]
+};
+
+/// Multiples of a fixed point for variable-time fixed-base multiplication:
+/// row `j` holds `[d·256^j]P` for `d = 1..=128`; 33 rows cover any 256-bit
+/// scalar in signed radix-256 digits (`[-128, 128)`), so a product is at
+/// most 33 additions and no doublings (about 650 KiB a point).
+struct Multiples(Vec<[curve25519_dalek::EdwardsPoint; 128]>);
+
+impl Multiples {
+    fn new(p: &curve25519_dalek::EdwardsPoint) -> Multiples {
+        use curve25519_dalek::EdwardsPoint;
+        use curve25519_dalek::traits::Identity;
+        let mut rows = Vec::with_capacity(33);
+        let mut base = *p;
+        for _ in 0..33 {
+            let mut row = [EdwardsPoint::identity(); 128];
+            row[0] = base;
+            for d in 1..128 {
+                row[d] = row[d - 1] + base;
+            }
+            base = row[127] + row[127];
+            rows.push(row);
+        }
+        Multiples(rows)
+    }
+
+    /// `[n]P` for the little-endian integer `n` (the group element, exactly:
+    /// the same point any correct multiplication gives).
+    fn mul(&self, n: &[u8; 32]) -> curve25519_dalek::EdwardsPoint {
+        use curve25519_dalek::EdwardsPoint;
+        use curve25519_dalek::traits::Identity;
+        let mut acc = EdwardsPoint::identity();
+        let mut carry = 0i32;
+        for (j, row) in self.0.iter().enumerate() {
+            let mut d = i32::from(n.get(j).copied().unwrap_or(0)) + carry;
+            carry = 0;
+            if d >= 128 {
+                d -= 256;
+                carry = 1;
+            }
+            match d {
+                0 => {}
+                1.. => acc += &row[(d - 1) as usize],
+                _ => acc -= &row[(-d - 1) as usize],
+            }
+        }
+        acc
+    }
+}
+
+/// The basepoint's multiples, built on first use (a few milliseconds).
+static BASEPOINT_MULTIPLES: std::sync::LazyLock<Multiples> = std::sync::LazyLock::new(|| {
+    Multiples::new(&curve25519_dalek::constants::ED25519_BASEPOINT_POINT)
+});
+
+/// A public key prepared for checking many signatures: [`StrictKey::verify`]
+/// gives exactly [`verify`]'s (`verify_strict`'s) verdict, with less work per
+/// signature. Preparing costs a few milliseconds and 650 KiB (tables of
+/// multiples of the key, built on the first verification); for one or a
+/// few signatures use [`verify`].
+///
+/// ed25519-dalek 2.x `verify_strict(A, M, R ‖ s)` accepts iff (1) `s` is
+/// canonical (`s < ℓ`); (2) `R` decompresses to a point; (3) neither that
+/// point nor `A` has small order; (4) `compress([k](−A) + [s]B) == R` as
+/// bytes, with `k = SHA-512(R ‖ A ‖ M) mod ℓ`. This type checks (1) with the
+/// same call; decides "A has small order" once per key; computes the point
+/// of (4) as `[k](−A) + [s]B` from tables of multiples of `−A` and of `B`
+/// (signed radix-256 digits of the canonical `k` and `s`: the same group
+/// element as curve25519-dalek's double-base multiplication, so the same
+/// canonical encoding), and compares its encoding with `R`; and replaces
+/// (2) and the `R` half of (3) (a square root and three doublings) by "`R`
+/// is not one of the eight canonical encodings of a small-order point".
+/// Given (4), the two are equivalent: `R` equals `compress(P)` for the point
+/// `P` of (4), so `R` decompresses (to `P`), and that point has small order
+/// iff its encoding, which is canonical, is one of the eight. Without (4)
+/// both reject. Nothing here is probabilistic; differential tests against
+/// `verify_strict` (torsion in `R` and `A`, small-order `R` and `A`,
+/// non-canonical `R` and `s`) pin it.
+pub struct StrictKey {
+    key: VerifyingKey,
+    weak: bool,
+    minus_a: std::sync::OnceLock<Multiples>,
+}
+
+impl fmt::Debug for StrictKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StrictKey").field("key", &self.key).finish()
+    }
+}
+
+impl StrictKey {
+    /// Prepares `key`.
+    pub fn new(key: &VerifyingKey) -> StrictKey {
+        StrictKey {
+            key: *key,
+            weak: key.is_weak(),
+            minus_a: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The key.
+    pub fn key(&self) -> &VerifyingKey {
+        &self.key
+    }
+
+    /// Whether `signature` (64 bytes; any other length is a `false`) is a
+    /// strict signature over the concatenation of `message`'s parts: the
+    /// same answer as [`verify_bytes`] on the joined message.
+    pub fn verify(&self, message: &[&[u8]], signature: &[u8]) -> bool {
+        use curve25519_dalek::Scalar;
+        let Ok(signature) = <&[u8; SIGNATURE_LENGTH]>::try_from(signature) else {
+            return false;
+        };
+        if self.weak {
+            return false;
+        }
+        let (r, s) = signature.split_at(32);
+        let s: [u8; 32] = s.try_into().expect("32 bytes");
+        let Some(s) = Option::<Scalar>::from(Scalar::from_canonical_bytes(s)) else {
+            return false;
+        };
+        if SMALL_ORDER_ENCODINGS.iter().any(|e| e[..] == *r) {
+            return false;
+        }
+        let mut h = sha2::Sha512::new();
+        h.update(r);
+        h.update(self.key.as_bytes());
+        for part in message {
+            h.update(part);
+        }
+        let k = Scalar::from_hash(h);
+        let minus_a = self
+            .minus_a
+            .get_or_init(|| Multiples::new(&-self.key.to_edwards()));
+        let p = minus_a.mul(k.as_bytes()) + BASEPOINT_MULTIPLES.mul(s.as_bytes());
+        p.compress().as_bytes()[..] == *r
+    }
+}
+
 /// A key id: SHA-256 over the 32 raw public key bytes.
 ///
 /// Displays as 64 lowercase hex digits; [`KeyId::short`] gives the first 16.
@@ -662,6 +832,246 @@ pub fn digests_file(path: &Path) -> Result<Digests, CryptoError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod strict {
+        //! [`StrictKey::verify`] against `verify_strict` on crafted
+        //! signatures: the verdicts must be identical, every time.
+        use super::*;
+        use curve25519_dalek::constants::{ED25519_BASEPOINT_POINT as B, EIGHT_TORSION};
+        use curve25519_dalek::traits::Identity;
+        use curve25519_dalek::{EdwardsPoint, Scalar};
+        use rand::SeedableRng;
+
+        /// A signature `(enc, s)` over `m` under `a_bytes` with nonce point
+        /// `r_point` and scalar `s = r + k·a` (the honest equation when
+        /// `r_point = [r]B`); `enc` overrides R's encoding.
+        fn forge(a: &Scalar, a_bytes: &[u8; 32], r: &Scalar, enc: &[u8; 32], m: &[u8]) -> [u8; 64] {
+            let mut h = sha2::Sha512::new();
+            h.update(enc);
+            h.update(a_bytes);
+            h.update(m);
+            let k = Scalar::from_hash(h);
+            let s = r + k * a;
+            let mut sig = [0u8; 64];
+            sig[..32].copy_from_slice(enc);
+            sig[32..].copy_from_slice(s.as_bytes());
+            sig
+        }
+
+        fn random_scalar(rng: &mut impl RngCore) -> Scalar {
+            let mut wide = [0u8; 64];
+            rng.fill_bytes(&mut wide);
+            Scalar::from_bytes_mod_order_wide(&wide)
+        }
+
+        /// Asserts that both verifiers agree; returns the verdict.
+        fn same(prepared: &StrictKey, m: &[u8], sig: &[u8]) -> bool {
+            let key = prepared.key();
+            let strict = verify_bytes(key, m, sig);
+            assert_eq!(
+                prepared.verify(&[m], sig),
+                strict,
+                "key {} sig {}",
+                hex::encode(key.as_bytes()),
+                hex::encode(sig)
+            );
+            // Split messages hash the same as joined ones.
+            let (x, y) = m.split_at(m.len() / 2);
+            assert_eq!(prepared.verify(&[x, y], sig), strict);
+            strict
+        }
+
+        #[test]
+        fn the_small_order_encodings_are_exactly_the_eight_torsion_points() {
+            let mut got: Vec<[u8; 32]> = EIGHT_TORSION
+                .iter()
+                .map(|p| p.compress().to_bytes())
+                .collect();
+            got.sort();
+            let mut want = SMALL_ORDER_ENCODINGS.to_vec();
+            want.sort();
+            want.dedup();
+            assert_eq!(got, want);
+            for p in EIGHT_TORSION {
+                assert!(p.is_small_order());
+            }
+        }
+
+        /// The tables give the same points as curve25519-dalek's own
+        /// multiplication, for edge scalars and points with torsion.
+        #[test]
+        fn multiples_agree_with_scalar_multiplication() {
+            let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(5);
+            let points = [
+                B,
+                B * random_scalar(&mut rng) + EIGHT_TORSION[3],
+                EIGHT_TORSION[1],
+            ];
+            for p in points {
+                let table = Multiples::new(&p);
+                let mut scalars = vec![Scalar::ZERO, Scalar::ONE, -Scalar::ONE];
+                scalars.extend((0..50).map(|_| random_scalar(&mut rng)));
+                for n in scalars {
+                    assert_eq!(table.mul(n.as_bytes()), p * n);
+                }
+                // Beyond ℓ (not reduced): 2^256 − 1 and 128·256^k patterns.
+                let all = table.mul(&[0xff; 32]);
+                let mut expect = EdwardsPoint::identity();
+                for _ in 0..256 {
+                    expect = expect + expect + p;
+                }
+                // (2^256 − 1)P computed by double-and-add, bit by bit.
+                assert_eq!(all, expect);
+                let mut edge = [0u8; 32];
+                for (i, b) in edge.iter_mut().enumerate() {
+                    *b = if i % 2 == 0 { 0x80 } else { 0x7f };
+                }
+                let mut expect = EdwardsPoint::identity();
+                for byte in edge.iter().rev() {
+                    for bit in (0..8).rev() {
+                        expect = expect + expect;
+                        if byte >> bit & 1 == 1 {
+                            expect += p;
+                        }
+                    }
+                }
+                assert_eq!(table.mul(&edge), expect);
+            }
+        }
+
+        #[test]
+        fn honest_and_damaged_signatures() {
+            let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);
+            for i in 0..64u32 {
+                let key = SigningKey::generate(&mut rng);
+                let vk = key.verifying_key();
+                let pk = StrictKey::new(&vk);
+                let m = format!("message {i}").into_bytes();
+                let sig = key.sign(&m).to_bytes();
+                assert!(same(&pk, &m, &sig));
+                assert!(!same(&pk, b"another", &sig));
+                let mut bad = sig;
+                bad[(i as usize * 7) % 64] ^= 1 << (i % 8);
+                assert!(!same(&pk, &m, &bad));
+                assert!(!same(&pk, &m, &sig[..63]));
+                // s + ℓ: the same point equation, a non-canonical scalar.
+                let mut s = [0u8; 32];
+                s.copy_from_slice(&sig[32..]);
+                let l = Scalar::ZERO - Scalar::ONE; // ℓ − 1
+                let mut carry = 1u16;
+                let mut wide = [0u8; 32];
+                for j in 0..32 {
+                    let v = u16::from(s[j]) + u16::from(l.as_bytes()[j]) + carry;
+                    wide[j] = v as u8;
+                    carry = v >> 8;
+                }
+                if carry == 0 {
+                    let mut nc = sig;
+                    nc[32..].copy_from_slice(&wide);
+                    assert!(!same(&pk, &m, &nc), "s + ℓ");
+                }
+            }
+        }
+
+        /// R with a torsion component: `R' = [r]B + T` and `s = r + k'·a`,
+        /// so the cofactored equation holds and the cofactorless one (what
+        /// `verify_strict` checks) does not; and small-order R.
+        #[test]
+        fn torsion_and_small_order_in_r_are_refused() {
+            let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(2);
+            let key = SigningKey::generate(&mut rng);
+            let vk = key.verifying_key();
+            let pk = StrictKey::new(&vk);
+            let a = key.to_scalar();
+            for round in 0..50u32 {
+                let m = format!("torsion {round}").into_bytes();
+                let r = random_scalar(&mut rng);
+                for (t, torsion) in EIGHT_TORSION.iter().enumerate() {
+                    let enc = (B * r + torsion).compress().to_bytes();
+                    let sig = forge(&a, vk.as_bytes(), &r, &enc, &m);
+                    // The control (T the identity) is an honest signature.
+                    assert_eq!(same(&pk, &m, &sig), t == 0, "T{t}");
+                    // Small-order R itself, with the s that makes the
+                    // equation hold for the identity.
+                    let small = torsion.compress().to_bytes();
+                    let sig = forge(&a, vk.as_bytes(), &Scalar::ZERO, &small, &m);
+                    assert!(!same(&pk, &m, &sig), "small-order R {t}");
+                }
+            }
+        }
+
+        /// Non-canonical encodings of R (y ≥ p) and of the small-order
+        /// points, and random bytes.
+        #[test]
+        fn non_canonical_and_random_r_are_refused() {
+            let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(3);
+            let key = SigningKey::generate(&mut rng);
+            let vk = key.verifying_key();
+            let pk = StrictKey::new(&vk);
+            let a = key.to_scalar();
+            let m = b"non-canonical";
+            for low in 0..19u8 {
+                // y = p + low, both signs.
+                for sign in [0u8, 0x80] {
+                    let mut enc = [0xffu8; 32];
+                    enc[0] = 0xed + low;
+                    enc[31] = 0x7f | sign;
+                    for r in [Scalar::ZERO, Scalar::ONE, random_scalar(&mut rng)] {
+                        let sig = forge(&a, vk.as_bytes(), &r, &enc, m);
+                        assert!(!same(&pk, m, &sig));
+                    }
+                }
+            }
+            // x = 0 with the sign bit set (the identity and the point of
+            // order 2, encoded with "negative" zero).
+            for mut enc in [SMALL_ORDER_ENCODINGS[0], SMALL_ORDER_ENCODINGS[1]] {
+                enc[31] |= 0x80;
+                let sig = forge(&a, vk.as_bytes(), &Scalar::ZERO, &enc, m);
+                assert!(!same(&pk, m, &sig));
+            }
+            for _ in 0..200 {
+                let mut sig = [0u8; 64];
+                rng.fill_bytes(&mut sig);
+                sig[63] &= 0x0f;
+                assert!(!same(&pk, m, &sig));
+            }
+        }
+
+        /// Small-order keys refuse everything; keys with a torsion component
+        /// verify exactly when `verify_strict` says so.
+        #[test]
+        fn weak_and_torsioned_keys_match_verify_strict() {
+            let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(4);
+            let m = b"weak keys";
+            for torsion in EIGHT_TORSION {
+                let weak = VerifyingKey::from_bytes(&torsion.compress().to_bytes()).unwrap();
+                assert!(weak.is_weak());
+                for r in [Scalar::ZERO, Scalar::ONE, random_scalar(&mut rng)] {
+                    let enc = (B * r).compress().to_bytes();
+                    let sig = forge(&Scalar::ZERO, weak.as_bytes(), &r, &enc, m);
+                    assert!(!same(&StrictKey::new(&weak), m, &sig));
+                }
+            }
+            let mut accepted = 0;
+            for round in 0..64u32 {
+                let a = random_scalar(&mut rng);
+                let t = &EIGHT_TORSION[1 + round as usize % 7];
+                let point: EdwardsPoint = B * a + t;
+                let vk = VerifyingKey::from_bytes(&point.compress().to_bytes()).unwrap();
+                let pk = StrictKey::new(&vk);
+                let r = random_scalar(&mut rng);
+                let enc = (B * r).compress().to_bytes();
+                let m = format!("torsioned key {round}").into_bytes();
+                let sig = forge(&a, vk.as_bytes(), &r, &enc, &m);
+                if same(&pk, &m, &sig) {
+                    accepted += 1;
+                }
+            }
+            // verify_strict accepts when the torsion's order divides k: both
+            // outcomes occur, and the two verifiers agreed on each.
+            assert!(0 < accepted && accepted < 64, "{accepted}");
+        }
+    }
 
     #[test]
     fn key_id_is_sha256_of_raw_public_key() {

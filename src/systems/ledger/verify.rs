@@ -7,14 +7,19 @@
 //! commit against the checkpoint signed for it. The first problem (lowest
 //! entry index) is the answer.
 //!
-//! Signatures are checked on `threads` threads; the tree is built on the
-//! calling thread meanwhile.
+//! Entries are checked (parsed, canonical form, strict signature) and
+//! leaf-hashed on `threads` threads, the calling thread one of them, taking
+//! blocks of [`BLOCK`] entries from a shared counter so that every core stays
+//! busy to the end of a segment; the calling thread then checks replays and
+//! builds the tree from the leaf hashes.
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use super::checkpoint::Checkpoint;
-use super::event::{Event, entry_id};
+use super::event::{Verifiers, check_entry, entry_id};
 use super::merkle::{self, Accumulator, Hash};
 use super::store::{Log, LogError, Torn};
 use super::{LedgerError, Paths, parse_saved, read_meta};
@@ -119,13 +124,13 @@ pub fn verify(dir: &Path, threads: usize) -> Result<Result<Intact, Broken>, Ledg
         }
         Err(e) => return Err(e),
     };
-    let lookup = |id: &str| {
-        if id == meta.key_id {
-            Some(public)
-        } else {
-            trusted.get(id).copied()
-        }
-    };
+    // NB: the ledger's own key first: an entry naming its id is checked
+    // against `key.pub`, never against a file in `trusted/`.
+    let mut keys = Verifiers::default();
+    keys.insert(&meta.key_id, &public);
+    for (id, key) in &trusted {
+        keys.insert(id, key);
+    }
     let mut acc = Accumulator::default();
     let mut seen: HashSet<[u8; 16]> = HashSet::with_capacity(log.len() as usize);
     let mut next_cp = checkpoints.iter().skip_while(|c| c.size == 0).peekable();
@@ -135,37 +140,12 @@ pub fn verify(dir: &Path, threads: usize) -> Result<Result<Intact, Broken>, Ledg
         if first_bad.is_some() {
             return Ok(());
         }
-        // Signatures in parallel; the lowest failing index wins.
-        let chunk = payloads.len().div_ceil(threads.max(1)).max(1);
-        let sig_failure: Option<(u64, String)> = std::thread::scope(|s| {
-            let handles: Vec<_> = payloads
-                .chunks(chunk)
-                .enumerate()
-                .map(|(c, part)| {
-                    let lookup = &lookup;
-                    s.spawn(move || {
-                        for (k, bytes) in part.iter().enumerate() {
-                            let index = first + (c * chunk + k) as u64;
-                            let checked = Event::parse(bytes).and_then(|e| e.check(lookup));
-                            if let Err(e) = checked {
-                                return Some((index, e.to_string()));
-                            }
-                        }
-                        None
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .filter_map(|h| h.join().unwrap_or(None))
-                .min_by_key(|(i, _)| *i)
-        });
-        for (k, bytes) in payloads.iter().enumerate() {
+        let (leaves, sig_failure) = check_segment(first, payloads, &keys, threads);
+        for (k, &leaf) in leaves.iter().enumerate() {
             let index = first + k as u64;
             if sig_failure.as_ref().is_some_and(|(i, _)| *i <= index) {
                 break;
             }
-            let leaf = merkle::leaf_hash(bytes);
             let short: [u8; 16] = leaf[..16].try_into().expect("16");
             if !seen.insert(short) {
                 first_bad = Some(Broken {
@@ -238,4 +218,63 @@ pub fn verify(dir: &Path, threads: usize) -> Result<Result<Intact, Broken>, Ledg
         checkpointed,
         torn: log.torn.clone(),
     }))
+}
+
+/// Entries a worker takes at a time.
+const BLOCK: usize = 256;
+
+/// Checks the entries of one segment (`payloads`, the first at index
+/// `first`) on `threads` threads. Returns the leaf hash of every entry
+/// before the first bad one (the others may be zero) and that bad entry's
+/// index and reason: the lowest failing index, as a serial loop would find.
+fn check_segment(
+    first: u64,
+    payloads: &[&[u8]],
+    keys: &Verifiers,
+    threads: usize,
+) -> (Vec<Hash>, Option<(u64, String)>) {
+    let n = payloads.len();
+    let blocks = n.div_ceil(BLOCK);
+    let mut leaves: Vec<Hash> = vec![[0u8; 32]; n];
+    let next = AtomicUsize::new(0);
+    // NB: only ever lowered; a block starting after it is skipped, so every
+    // entry below the final value is checked and hashed.
+    let lowest_bad = AtomicU64::new(u64::MAX);
+    let failure: Mutex<Option<(u64, String)>> = Mutex::new(None);
+    let slots: Vec<Mutex<&mut [Hash]>> = leaves.chunks_mut(BLOCK).map(Mutex::new).collect();
+    let work = || {
+        let mut scratch = Vec::with_capacity(512);
+        loop {
+            let b = next.fetch_add(1, Ordering::Relaxed);
+            if b >= blocks {
+                return;
+            }
+            let start = b * BLOCK;
+            if start as u64 > lowest_bad.load(Ordering::Relaxed) {
+                continue;
+            }
+            let mut out = slots[b].lock().expect("not poisoned");
+            for (k, bytes) in payloads[start..(start + BLOCK).min(n)].iter().enumerate() {
+                let i = start + k;
+                if let Err(e) = check_entry(bytes, keys, &mut scratch) {
+                    lowest_bad.fetch_min(i as u64, Ordering::Relaxed);
+                    let mut f = failure.lock().expect("not poisoned");
+                    if f.as_ref().is_none_or(|(at, _)| *at > first + i as u64) {
+                        *f = Some((first + i as u64, e.to_string()));
+                    }
+                    break;
+                }
+                out[k] = merkle::leaf_hash(bytes);
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads.clamp(1, blocks.max(1)) {
+            s.spawn(work);
+        }
+        work();
+    });
+    drop(slots);
+    let failure = failure.into_inner().expect("not poisoned");
+    (leaves, failure)
 }
