@@ -467,12 +467,15 @@ impl Ledger {
         self.key.as_ref()
     }
 
-    /// The key with id `id`, if events it signs are accepted.
-    pub fn key_for(&self, id: &str) -> Option<VerifyingKey> {
-        if id == self.meta.key_id {
-            return Some(self.public);
+    /// Prepared strict verifiers for every key this ledger accepts (its
+    /// own first, as `verify` orders them).
+    pub fn verifiers(&self) -> event::Verifiers {
+        let mut keys = event::Verifiers::default();
+        keys.insert(&self.meta.key_id, &self.public);
+        for (id, key) in &self.trusted {
+            keys.insert(id, key);
         }
-        self.trusted.get(id).copied()
+        keys
     }
 
     /// The tree's right edge (extend a copy to compute a future root).

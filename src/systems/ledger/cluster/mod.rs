@@ -44,7 +44,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::checkpoint::Checkpoint;
-use super::event::{Event, b64, entry_id};
+use super::event::{Event, EventError, Verifiers, b64, check_entry, entry_id};
 use super::merkle::{self, Hash};
 use super::{Ledger, LedgerError};
 use crate::runtime::crypto::{self, KeyId};
@@ -198,6 +198,8 @@ struct Inner {
     present: Mutex<HashSet<Hash>>,
     /// Replicas (key ids) whose equivocation evidence is recorded.
     evidence: Mutex<HashSet<EvidenceKey>>,
+    /// Prepared strict verifiers of the keys the ledger accepts.
+    verifiers: Verifiers,
     /// Replicas this one has proposed evidence against.
     reported: Mutex<HashSet<EvidenceKey>>,
     waiters: Mutex<HashMap<Hash, Vec<oneshot::Sender<u64>>>>,
@@ -310,9 +312,10 @@ impl Handle {
             })?,
             Err(_) => State::default(),
         };
-        let (present, evidence) = {
+        let (present, evidence, verifiers) = {
             let l = ledger.lock().unwrap_or_else(|p| p.into_inner());
-            scan(&l)?
+            let (p, e) = scan(&l)?;
+            (p, e, l.verifiers())
         };
         let outbox = Outbox::new(replicas.keys.len());
         let inner = Arc::new(Inner {
@@ -323,6 +326,7 @@ impl Handle {
             pool: Mutex::new(Pool::default()),
             present: Mutex::new(present),
             evidence: Mutex::new(evidence),
+            verifiers,
             reported: Mutex::new(HashSet::new()),
             waiters: Mutex::new(HashMap::new()),
             cosigns: Mutex::new(Cosigns::default()),
@@ -486,6 +490,10 @@ type EvidenceKey = String;
 
 fn evidence_key(e: &Event) -> Option<EvidenceKey> {
     Some(e.meta.get("replica")?.as_str()?.to_owned())
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// A proposal: entries (SCALE-encoded list of byte strings).
@@ -737,8 +745,8 @@ impl Inner {
         let mut batch_seen: HashSet<Hash> = HashSet::new();
         let mut new_evidence: Vec<EvidenceKey> = Vec::new();
         let mut rejected: Vec<(usize, String)> = Vec::new();
+        let mut candidates: Vec<(usize, Hash, Vec<u8>)> = Vec::new();
         {
-            let l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
             let present = self.present.lock().unwrap_or_else(|p| p.into_inner());
             let evidence = self.evidence.lock().unwrap_or_else(|p| p.into_inner());
             for unit in &batch {
@@ -754,17 +762,20 @@ impl Inner {
                     if present.contains(&leaf) || !batch_seen.insert(leaf) {
                         continue;
                     }
-                    let event = match Event::parse(&entry) {
-                        Ok(e) => e,
-                        Err(e) => {
-                            rejected.push((unit.creator, e.to_string()));
-                            continue;
-                        }
-                    };
-                    if let Err(e) = event.check(&|id| l.key_for(id)) {
-                        rejected.push((unit.creator, format!("event {}: {e}", entry_id(&leaf))));
+                    candidates.push((unit.creator, leaf, entry));
+                }
+            }
+            // Every entry's signature, strictly, on every core.
+            let verdicts = self.check_all(&candidates);
+            for ((creator, leaf, entry), verdict) in candidates.into_iter().zip(verdicts) {
+                if let Err(e) = verdict {
+                    rejected.push((creator, format!("event {}: {e}", entry_id(&leaf))));
+                    continue;
+                }
+                if contains(&entry, b"\"type\":\"evidence\"") {
+                    let Ok(event) = Event::parse(&entry) else {
                         continue;
-                    }
+                    };
                     if event.kind == EVIDENCE {
                         match evidence_key(&event) {
                             Some(k) if !evidence.contains(&k) && !new_evidence.contains(&k) => {
@@ -773,9 +784,9 @@ impl Inner {
                             _ => continue,
                         }
                     }
-                    accepted.push(entry);
-                    leaves.push(leaf);
                 }
+                accepted.push(entry);
+                leaves.push(leaf);
             }
         }
         if !rejected.is_empty() {
@@ -814,6 +825,33 @@ impl Inner {
         }
         self.wake(range.start, &leaves);
         self.cosign_current();
+    }
+
+    /// Checks each candidate entry (parse, canonical form, strict
+    /// signature by a trusted key), spread over the available cores.
+    fn check_all(&self, candidates: &[(usize, Hash, Vec<u8>)]) -> Vec<Result<(), EventError>> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(candidates.len() / 64 + 1);
+        let chunk = candidates.len().div_ceil(threads.max(1)).max(1);
+        let keys = &self.verifiers;
+        std::thread::scope(|s| {
+            let parts: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        let mut scratch = Vec::new();
+                        part.iter()
+                            .map(|(_, _, e)| check_entry(e, keys, &mut scratch))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| p.join().expect("a checking thread panicked"))
+                .collect()
+        })
     }
 
     /// Entries `leaves` were committed from index `first`: forget them in
@@ -1183,11 +1221,9 @@ impl Inner {
         {
             let mut l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
             let mut acc = l.accumulator().clone();
+            let mut scratch = Vec::new();
             for (k, e) in entries.iter().enumerate() {
-                let event =
-                    Event::parse(e).map_err(|e| format!("entry {}: {e}", old + k as u64))?;
-                event
-                    .check(&|id| l.key_for(id))
+                check_entry(e, &self.verifiers, &mut scratch)
                     .map_err(|e| format!("entry {}: {e}", old + k as u64))?;
                 acc.push(merkle::leaf_hash(e));
             }
