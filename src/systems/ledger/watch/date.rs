@@ -37,6 +37,8 @@ pub struct DateDetector {
     local_offset: i64,
     /// Now, for years syslog leaves out.
     now: i64,
+    /// The local year now.
+    year: i64,
 }
 
 #[derive(Default)]
@@ -142,6 +144,7 @@ impl DateDetector {
             idx,
             local_offset,
             now,
+            year: civil_year(now + local_offset),
         })
     }
 
@@ -162,7 +165,7 @@ impl DateDetector {
     }
 
     fn time(&self, line: &[u8]) -> Option<i64> {
-        let num = |b: &[u8]| std::str::from_utf8(b).ok()?.parse::<i64>().ok();
+        let num = digits;
         if let Some(ep) = self.group(line, self.idx.ep) {
             return num(ep);
         }
@@ -175,8 +178,9 @@ impl DateDetector {
                 None => {
                     let name = self.group(line, p[2])?;
                     MONTHS
-                        .split('|')
-                        .position(|m| m.as_bytes() == name)
+                        .as_bytes()
+                        .chunks(4)
+                        .position(|m| &m[..3] == name)
                         .map(|i| i as i64 + 1)?
                 }
             };
@@ -202,7 +206,7 @@ impl DateDetector {
                 None => {
                     // Syslog has no year: this year, or last year when that
                     // would be more than a day ahead.
-                    let year = civil_year(self.now + self.local_offset);
+                    let year = self.year;
                     let t = at(year);
                     if t > self.now + 86400 {
                         at(year - 1)
@@ -214,6 +218,21 @@ impl DateDetector {
         }
         None
     }
+}
+
+/// A decimal number the date regex matched (ASCII digits only, as
+/// `str::parse` reads them), without allocating.
+fn digits(b: &[u8]) -> Option<i64> {
+    if b.is_empty() {
+        return None;
+    }
+    b.iter().try_fold(0i64, |n, &c| {
+        if c.is_ascii_digit() {
+            n.checked_mul(10)?.checked_add(i64::from(c - b'0'))
+        } else {
+            None
+        }
+    })
 }
 
 fn zone_offset(z: &[u8]) -> Option<i64> {
