@@ -134,7 +134,7 @@ impl<'a> Peek<'a> {
     /// in that order, and a string without a backslash is its own text.
     /// `None` when the entry does not start so; [`Peek::read`] then parses.
     fn fast(mut b: &'a [u8]) -> Option<Peek<'a>> {
-        fn lit<'a>(b: &mut &'a [u8], l: &[u8]) -> Option<()> {
+        fn lit(b: &mut &[u8], l: &[u8]) -> Option<()> {
             *b = b.strip_prefix(l)?;
             Some(())
         }
