@@ -101,7 +101,7 @@ fn query(c: &mut Criterion) {
     }
     drop(ledger);
     let ledger = Ledger::open(&path, false).expect("open");
-    let within: Net = "10.1.134.160".parse().expect("address");
+    let within: Net = "10.0.200.7".parse().expect("address");
     let filter = Filter {
         within: Some(within),
         ..Filter::default()
