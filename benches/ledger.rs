@@ -10,10 +10,16 @@
 //! - `ledger/check/entry`: the same answer by `event::check_entry` with
 //!   prepared keys (what `verify` does per entry);
 //! - `ledger/merkle/root/1M`: the root of a million leaves from their hashes;
-//! - `ledger/merkle/inclusion/1M`: one inclusion proof in that tree.
+//! - `ledger/merkle/inclusion/1M`: one inclusion proof in that tree;
+//! - `ledger/query/source-32/100k/{scan,index,index-cold}`: `query --source
+//!   <one /32>` over 100,000 entries: every entry parsed and filtered (what
+//!   `query` did before the index), the index's selection, and the same
+//!   with the index file read and checked against the log first (what a
+//!   fresh `query` process pays on top of opening the log).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use omni::systems::ledger::event::{Body, Event, Severity, Verifiers, check_entry};
+use omni::systems::ledger::event::{Body, Event, Net, Severity, Verifiers, check_entry};
+use omni::systems::ledger::index::{Filter, Index};
 use omni::systems::ledger::{Ledger, init, merkle};
 
 fn body(i: u32, reporter: &str) -> Body {
@@ -92,5 +98,62 @@ fn tree(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, ledger, tree);
+fn query(c: &mut Criterion) {
+    const N: u32 = 100_000;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("l");
+    let key = omni::runtime::crypto::generate_os();
+    let meta = init(&path, "org-a", key.clone(), "2026-11-23T10:00:00.000Z").expect("init");
+    let mut ledger = Ledger::open(&path, true).expect("open");
+    let entries: Vec<Vec<u8>> = (0..N)
+        .map(|i| body(i, &meta.key_id).sign(&key).to_entry())
+        .collect();
+    for chunk in entries.chunks(4096) {
+        ledger.append_entries(chunk).expect("append");
+    }
+    drop(ledger);
+    let ledger = Ledger::open(&path, false).expect("open");
+    let within: Net = "10.0.200.7".parse().expect("address");
+    let filter = Filter {
+        within: Some(within),
+        ..Filter::default()
+    };
+    let scan = || {
+        let mut out = Vec::new();
+        ledger
+            .log()
+            .for_each(|i, bytes| {
+                if let Ok(e) = Event::parse(bytes)
+                    && filter.matches(&e)
+                {
+                    out.push((i, e));
+                }
+                Ok(())
+            })
+            .expect("scan");
+        out
+    };
+    let select = |l: &Ledger| {
+        l.select(&filter)
+            .expect("select")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("read")
+    };
+    assert_eq!(scan().len(), 1);
+    assert_eq!(select(&ledger), scan());
+    let mut group = c.benchmark_group("ledger/query/source-32/100k");
+    group.sample_size(10);
+    group.bench_function("scan", |b| b.iter(scan));
+    group.bench_function("index", |b| b.iter(|| select(&ledger)));
+    group.bench_function("index-cold", |b| {
+        b.iter(|| {
+            let (ix, _) =
+                Index::open(&path.join("index/entries.idx"), ledger.log(), false).expect("index");
+            ix.candidates(&filter)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, ledger, tree, query);
 criterion_main!(benches);

@@ -666,6 +666,20 @@ fn queries_filter_and_bad_input_is_refused() {
     );
     assert_eq!(rows(&["--since", "2026-01-02T00:00:00Z"]).len(), 2);
     assert_eq!(rows(&["--since", "24h ago"]).len(), 0);
+    // Every record was indexed (a 32-byte header, 64 bytes per entry), and
+    // the index never changes an answer: damaged, cut or gone, the same rows.
+    let idx = dir.join("index/entries.idx");
+    assert_eq!(std::fs::metadata(&idx).unwrap().len(), 32 + 3 * 64);
+    let all = rows(&[]);
+    let net = rows(&["--source", "192.0.2.0/24"]);
+    let mut bytes = std::fs::read(&idx).unwrap();
+    bytes[32 + 64 + 40] ^= 0xff; // entry 1's source
+    std::fs::write(&idx, &bytes).unwrap();
+    assert_eq!(rows(&["--source", "192.0.2.0/24"]), net);
+    std::fs::write(&idx, &bytes[..32 + 64]).unwrap();
+    assert_eq!(rows(&[]), all);
+    std::fs::remove_dir_all(dir.join("index")).unwrap();
+    assert_eq!(rows(&["--source", "192.0.2.0/24"]), net);
     for (args, code, says) in [
         (
             vec![

@@ -19,6 +19,7 @@ use crate::runtime::output::{Named, Outcome, Render, Style};
 use crate::runtime::time::{format_rfc3339, parse_rfc3339};
 use crate::runtime::units::parse_duration;
 use crate::systems::ledger::event::{Body, Event, Net, Severity, b64, entry_id};
+use crate::systems::ledger::index::Filter;
 use crate::systems::ledger::merkle::{self, Hash};
 use crate::systems::ledger::policy::Policy;
 use crate::systems::ledger::verify::{self, Broken};
@@ -814,29 +815,24 @@ fn query(ctx: &Ctx, args: &QueryArgs) -> Outcome {
         .as_deref()
         .map(|s| s.parse::<Severity>().map_err(usage))
         .transpose()?;
+    let filter = Filter {
+        kind: args.kind.clone(),
+        within,
+        min_severity: min,
+        since,
+        ..Filter::default()
+    };
     let mut rows = Vec::new();
-    ledger
-        .log()
-        .for_each(|index, bytes| {
-            // Entries that are not events (evidence, later) are skipped here.
-            let Ok(event) = Event::parse(bytes) else {
-                return Ok(());
-            };
-            if args.kind.as_deref().is_some_and(|k| k != event.kind)
-                || min.is_some_and(|m| event.severity < m)
-                || within.as_ref().is_some_and(|n| !n.contains(&event.source))
-                || since.is_some_and(|s| parse_rfc3339(&event.time).is_none_or(|t| t < s))
-            {
-                return Ok(());
-            }
-            rows.push(Row {
-                index,
-                id: entry_id(&merkle::leaf_hash(bytes)),
-                event,
-            });
-            Ok(())
-        })
-        .map_err(LedgerError::from)?;
+    // Entries that are not events are skipped.
+    for selected in ledger.select(&filter)? {
+        let (index, event) = selected.map_err(LedgerError::from)?;
+        rows.push(Row {
+            index,
+            // NB: a parsed entry is canonical: its bytes re-encode exactly.
+            id: entry_id(&merkle::leaf_hash(&event.to_entry())),
+            event,
+        });
+    }
     ctx.output.emit(&Rows { rows })?;
     Ok(Exit::Success)
 }
@@ -1276,7 +1272,7 @@ fn blocklist(
     ctx: &Ctx,
     args: &BlocklistArgs,
 ) -> Result<(crate::systems::ledger::blocklist::Blocklist, Names), Failure> {
-    use crate::systems::ledger::blocklist::{Options, derive};
+    use crate::systems::ledger::blocklist::{Options, of_ledger};
     let usage = |e: String| Failure::new(Exit::Usage, e);
     let dir = data_dir(ctx, &args.dir)?;
     let ledger = Ledger::open(&dir, false)?;
@@ -1298,17 +1294,7 @@ fn blocklist(
         allow,
         policy: load_policy(&dir, &args.policy)?,
     };
-    let mut events = Vec::new();
-    ledger
-        .log()
-        .for_each(|_, bytes| {
-            if let Ok(e) = Event::parse(bytes) {
-                events.push(e);
-            }
-            Ok(())
-        })
-        .map_err(LedgerError::from)?;
-    let list = derive(events, &|t| parse_rfc3339(t).map(unix), &opts);
+    let list = of_ledger(&ledger, &opts)?;
     Ok((list, names(args.set.as_deref())))
 }
 

@@ -29,8 +29,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 
-use super::blocklist::{Block, Options, derive};
-use super::event::{Event, entry_id};
+use super::blocklist::{Block, Options, of_ledger};
+use super::event::entry_id;
 use super::merkle;
 use super::{Ledger, cluster};
 
@@ -155,26 +155,12 @@ async fn stream(State(node): Shared, headers: HeaderMap, Query(q): Query<StreamQ
         let now = unix_now();
         let mut opts = node2.options.clone();
         opts.now = now;
-        let events = {
+        // NB: the index selects the active events, so a call reads and
+        // parses those, not the whole log.
+        let list = {
             let ledger = node2.ledger.lock().unwrap_or_else(|p| p.into_inner());
-            let mut events = Vec::new();
-            ledger.log().for_each(|_, bytes| {
-                if let Ok(e) = Event::parse(bytes) {
-                    events.push(e);
-                }
-                Ok(())
-            })?;
-            events
+            of_ledger(&ledger, &opts)?
         };
-        let list = derive(
-            events,
-            &|t| {
-                crate::runtime::time::parse_rfc3339(t)
-                    .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-                    .map(|d| d.as_secs())
-            },
-            &opts,
-        );
         let current: BTreeMap<String, (Option<u64>, &Block)> = list
             .blocks
             .iter()
@@ -213,7 +199,7 @@ async fn stream(State(node): Shared, headers: HeaderMap, Query(q): Query<StreamQ
             key,
             current.iter().map(|(v, (e, _))| (v.clone(), *e)).collect(),
         );
-        Ok::<_, super::store::LogError>(serde_json::json!({"new": new, "deleted": deleted}))
+        Ok::<_, super::LedgerError>(serde_json::json!({"new": new, "deleted": deleted}))
     })
     .await;
     match result {

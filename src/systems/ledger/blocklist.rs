@@ -13,11 +13,14 @@
 //! 4. A source inside another blocked network that lasts at least as long is
 //!    dropped: the larger network already covers it.
 //!
-//! With a trust [`Policy`], before rule 1 every event is re-checked: one the
-//! policy does not admit (unknown domain, a key not listed for its domain, a
-//! type not allowed, a severity below the domain's minimum) is ignored and
-//! counted, and a TTL above the domain's `max_ttl` is clamped to it (a
-//! permanent event lasts `max_ttl`). After rule 2, a source is blocked only
+//! With a trust [`Policy`], every event that rule 1 keeps is re-checked: one
+//! the policy does not admit (unknown domain, a key not listed for its
+//! domain, a type not allowed, a severity below the domain's minimum) is
+//! ignored and counted, and a TTL above the domain's `max_ttl` is clamped to
+//! it (a permanent event lasts `max_ttl`), after which rule 1's expiry is
+//! checked again. Events rule 1 drops are not counted, so the derivation
+//! from a selection of the active events ([`super::index`]) is the
+//! derivation from the whole log. After rule 2, a source is blocked only
 //! when at least `quorum` distinct domains have an active admitted report
 //! *covering* it: one naming the source itself, or a network containing it
 //! (a domain that reports 192.0.2.0/24 corroborates another domain's
@@ -34,7 +37,9 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::event::{Event, Net, Severity};
+use super::index::{Filter, unix_secs};
 use super::policy::Policy;
+use super::{Ledger, LedgerError};
 
 /// What decides the list.
 #[derive(Debug, Clone)]
@@ -89,9 +94,11 @@ pub struct Applied {
     pub quorum: u32,
     /// n: domains in the policy.
     pub domains: u32,
-    /// Events in the log the policy does not admit (ignored).
+    /// Events the policy does not admit (ignored), among those that would
+    /// otherwise count (active, severe enough, since `since`).
     pub ignored: u64,
-    /// Events whose TTL was clamped to their domain's `max_ttl`.
+    /// Events whose TTL was clamped to their domain's `max_ttl`, among
+    /// the same.
     pub clamped: u64,
     /// Sources that met the other rules but are covered by fewer than
     /// `quorum` domains (not blocked).
@@ -121,6 +128,30 @@ fn sooner(a: Option<u64>, b: Option<u64>) -> Option<u64> {
     }
 }
 
+/// The events [`derive`] may count, as a selection: active at `now`, at
+/// least `min_severity`, seen since `since`, no replicas' evidence.
+pub fn selection(opts: &Options) -> Filter {
+    Filter {
+        min_severity: Some(opts.min_severity),
+        since: opts
+            .since
+            .map(|s| std::time::UNIX_EPOCH + std::time::Duration::from_secs(s)),
+        active_at: Some(opts.now),
+        no_evidence: true,
+        ..Filter::default()
+    }
+}
+
+/// The blocklist of `ledger` at `opts.now`, derived from the events its
+/// index selects (the same list as from every event of the log).
+pub fn of_ledger(ledger: &Ledger, opts: &Options) -> Result<Blocklist, LedgerError> {
+    let mut events = Vec::new();
+    for selected in ledger.select(&selection(opts))? {
+        events.push(selected?.1);
+    }
+    Ok(derive(events, &unix_secs, opts))
+}
+
 /// Derives the blocklist from events; `time_of` turns an event's RFC 3339
 /// time into Unix seconds (`None`: unreadable, the event is skipped).
 pub fn derive(
@@ -142,6 +173,23 @@ pub fn derive(
         if e.kind == super::cluster::EVIDENCE {
             continue;
         }
+        if e.severity < opts.min_severity {
+            continue;
+        }
+        let Some(seen) = time_of(&e.time) else {
+            continue;
+        };
+        if opts.since.is_some_and(|s| seen < s) {
+            continue;
+        }
+        // NB: expired under its own TTL is expired under the policy's too
+        // (clamping only shortens), so the policy is applied (and counted)
+        // only to events that would otherwise count: a selection of the
+        // active events (the index's) derives exactly what the whole log
+        // does.
+        if e.ttl > 0 && seen.saturating_add(e.ttl) <= opts.now {
+            continue;
+        }
         let ttl = match (policy, applied.as_mut()) {
             (Some(p), Some(a)) => match p.effective_ttl(&e) {
                 Ok(t) => {
@@ -155,15 +203,6 @@ pub fn derive(
             },
             _ => e.ttl,
         };
-        if e.severity < opts.min_severity {
-            continue;
-        }
-        let Some(seen) = time_of(&e.time) else {
-            continue;
-        };
-        if opts.since.is_some_and(|s| seen < s) {
-            continue;
-        }
         let expires = (ttl > 0).then(|| seen.saturating_add(ttl));
         if expires.is_some_and(|x| x <= opts.now) {
             continue;

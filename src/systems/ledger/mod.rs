@@ -7,6 +7,7 @@
 //! key.pem, key.pub the node's Ed25519 key (0600) and its public half
 //! log/             the entries: segment files of framed records (store.rs)
 //! checkpoints/     every signed checkpoint, with the tree's right edge
+//! index/           the query index (index.rs): derived from log/, never trusted over it
 //! lock             flock(2): one writer at a time
 //! ```
 //!
@@ -43,6 +44,7 @@ pub mod checkpoint;
 pub mod cluster;
 pub mod event;
 pub mod export;
+pub mod index;
 pub mod merkle;
 pub mod policy;
 pub mod store;
@@ -159,6 +161,10 @@ impl Paths {
     }
     pub fn lock(&self) -> PathBuf {
         self.dir.join("lock")
+    }
+    /// The query index (`index/entries.idx`).
+    pub fn index(&self) -> PathBuf {
+        index::file(&self.dir)
     }
     /// Public keys of other reporters this ledger accepts events from,
     /// one `<key id>.pub` each.
@@ -283,6 +289,9 @@ pub struct Ledger {
     acc: Accumulator,
     last: Option<Checkpoint>,
     trusted: BTreeMap<String, VerifyingKey>,
+    /// The query index: loaded at open by a writer (which keeps it in step
+    /// with every commit), on the first selection by a reader.
+    index: std::sync::OnceLock<index::Index>,
     _lock: Option<File>,
 }
 
@@ -368,6 +377,11 @@ impl Ledger {
             acc.push(merkle::leaf_hash(&log.read(i)?));
         }
         let trusted = trusted_keys(dir)?;
+        let loaded = std::sync::OnceLock::new();
+        if write {
+            let (ix, _) = index::Index::open(&paths.index(), &log, true)?;
+            let _ = loaded.set(ix);
+        }
         let mut ledger = Ledger {
             paths,
             meta,
@@ -378,6 +392,7 @@ impl Ledger {
             acc,
             last,
             trusted,
+            index: loaded,
             _lock: lock,
         };
         // A writer first checkpoints what a crash left unsigned.
@@ -531,6 +546,12 @@ impl Ledger {
     ) -> Result<std::ops::Range<u64>, LedgerError> {
         let start = self.log.len();
         self.log.append(payloads)?;
+        // NB: whichever path appends (record, import, a replica applying a
+        // batch), the index follows the log here. Its write is not synced:
+        // the next open checks it against the log and repairs it.
+        if let Some(ix) = self.index.get_mut() {
+            ix.appended(&self.log, payloads);
+        }
         for p in payloads {
             self.acc.push(merkle::leaf_hash(p));
         }
@@ -564,6 +585,24 @@ impl Ledger {
         self.history.append(&[bytes])?;
         self.last = Some(cp);
         Ok(())
+    }
+
+    /// The query index, loaded (and extended in memory from the log) on
+    /// first use by a reader.
+    pub fn index(&self) -> Result<&index::Index, LedgerError> {
+        if let Some(ix) = self.index.get() {
+            return Ok(ix);
+        }
+        let (ix, _) = index::Index::open(&self.paths.index(), &self.log, false)?;
+        Ok(self.index.get_or_init(|| ix))
+    }
+
+    /// The events `filter` selects, in log order, with their indices: the
+    /// index names the candidates, and each is read, parsed and checked
+    /// against the filter (so the result is a full scan's). Entries that are
+    /// not events are skipped.
+    pub fn select(&self, filter: &index::Filter) -> Result<index::Select<'_>, LedgerError> {
+        Ok(index::Select::new(&self.log, self.index()?, filter))
     }
 
     /// The leaf hashes of every entry (reads the whole log).

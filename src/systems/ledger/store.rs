@@ -36,6 +36,8 @@ pub struct Place {
     pub offset: u64,
     /// Payload length.
     pub len: u32,
+    /// CRC-32C of the payload (the record's checksum).
+    pub crc: u32,
 }
 
 /// What was cut from the end.
@@ -197,6 +199,7 @@ impl Log {
                         segment,
                         offset: off as u64,
                         len: len as u32,
+                        crc,
                     });
                     off += HEADER + len;
                     None
@@ -344,13 +347,15 @@ impl Log {
         let mut buf = Vec::with_capacity(payloads.iter().map(|p| p.len() + HEADER).sum());
         let mut places = Vec::with_capacity(payloads.len());
         for p in payloads {
+            let crc = crc32c::crc32c(p);
             places.push(Place {
                 segment,
                 offset: self.active_len + buf.len() as u64,
                 len: p.len() as u32,
+                crc,
             });
             buf.extend_from_slice(&(p.len() as u32).to_le_bytes());
-            buf.extend_from_slice(&crc32c::crc32c(p).to_le_bytes());
+            buf.extend_from_slice(&crc.to_le_bytes());
             buf.extend_from_slice(p);
         }
         let file = self.active.as_mut().expect("an active segment");
@@ -374,6 +379,92 @@ impl Log {
     /// The segment files, in order.
     pub fn segments(&self) -> impl Iterator<Item = &Path> {
         self.segments.iter().map(|(_, p)| p.as_path())
+    }
+
+    /// Where each record is, in order (what the index is checked against).
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// A reader of chosen records, for a few of many: see [`Picker`].
+    pub fn picker(&self) -> Picker<'_> {
+        Picker {
+            log: self,
+            file: None,
+            buf: Vec::new(),
+            buf_at: (u32::MAX, 0),
+        }
+    }
+}
+
+/// Reads chosen records without reading the rest of the log: one positioned
+/// read per run of nearby records (records less than [`Picker::GAP`] bytes
+/// apart are read together), one open file per segment.
+pub struct Picker<'a> {
+    log: &'a Log,
+    /// The open segment: (its position, the file).
+    file: Option<(u32, File)>,
+    buf: Vec<u8>,
+    /// (segment, byte offset) of `buf`'s first byte.
+    buf_at: (u32, u64),
+}
+
+impl Picker<'_> {
+    /// Records closer than this are read with one read.
+    pub const GAP: u64 = 16 << 10;
+    /// The most one read takes.
+    pub const SPAN: u64 = 1 << 20;
+
+    /// The payload of record `index`; `next` are the indices to be asked
+    /// for after it, in order (they decide how far to read ahead).
+    pub fn read(
+        &mut self,
+        index: u64,
+        next: impl IntoIterator<Item = u64>,
+    ) -> Result<&[u8], LogError> {
+        use std::os::unix::fs::FileExt;
+        let place = *self
+            .log
+            .places
+            .get(index as usize)
+            .ok_or_else(|| LogError::Corrupt {
+                index,
+                path: self.log.dir.clone(),
+                offset: 0,
+                reason: "no such entry".into(),
+            })?;
+        let start = place.offset + HEADER as u64;
+        let end = start + u64::from(place.len);
+        let (seg, at) = self.buf_at;
+        if !(seg == place.segment && at <= start && end <= at + self.buf.len() as u64) {
+            // Extend the read over the following records that are close.
+            let mut last = end;
+            for i in next {
+                let Some(p) = self.log.places.get(i as usize) else {
+                    break;
+                };
+                let p_end = p.offset + HEADER as u64 + u64::from(p.len);
+                if p.segment != place.segment
+                    || p.offset < last
+                    || p.offset - last > Self::GAP
+                    || p_end - start > Self::SPAN
+                {
+                    break;
+                }
+                last = p_end;
+            }
+            let path = &self.log.segments[place.segment as usize].1;
+            if self.file.as_ref().is_none_or(|(s, _)| *s != place.segment) {
+                self.file = Some((place.segment, File::open(path).map_err(io_err(path))?));
+            }
+            let (_, file) = self.file.as_ref().expect("opened above");
+            self.buf.resize((last - start) as usize, 0);
+            file.read_exact_at(&mut self.buf, start)
+                .map_err(io_err(path))?;
+            self.buf_at = (place.segment, start);
+        }
+        let from = (start - self.buf_at.1) as usize;
+        Ok(&self.buf[from..from + place.len as usize])
     }
 }
 
