@@ -154,10 +154,6 @@ struct NodeArgs {
         requires = "peers"
     )]
     commit_timeout: String,
-    /// Test only: misbehave as a Byzantine replica (equivocate, forge, withhold)
-    #[cfg(feature = "byzantine")]
-    #[arg(long, value_name = "MODE", requires = "peers")]
-    byzantine: Option<String>,
     /// A key clients and bouncers send in X-Api-Key (repeatable; default: <data-dir>/api-key, created when missing)
     #[arg(long = "api-key", value_name = "KEY")]
     api_keys: Vec<String>,
@@ -1673,6 +1669,11 @@ fn status(ctx: &Ctx, args: &StatusArgs) -> Outcome {
     })
 }
 
+/// Test-only builds: the misbehaviour of a Byzantine replica
+/// (`equivocate`, `forge`, `withhold`).
+#[cfg(feature = "byzantine")]
+const BYZANTINE_ENV: &str = "OMNI_BYZANTINE";
+
 /// The node's API key in `<dir>/api-key` (0600); `create`s a random one
 /// when the file is missing.
 fn api_key_file(dir: &Path, create: bool) -> Result<String, Failure> {
@@ -1713,11 +1714,14 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
         session_rounds: args.session_rounds,
     };
     let commit_timeout = duration("commit-timeout", &args.commit_timeout)?;
+    // Test-only builds (cargo feature `byzantine`) read the misbehaviour
+    // from the environment, so the CLI and its generated docs are the same
+    // in every build.
     #[cfg(feature = "byzantine")]
-    let misbehave = match &args.byzantine {
+    let misbehave = match ctx.env.get(BYZANTINE_ENV) {
         Some(m) => Some(
             m.parse()
-                .map_err(|e: String| Failure::new(Exit::Usage, format!("--byzantine {e}")))?,
+                .map_err(|e: String| Failure::new(Exit::Usage, format!("{BYZANTINE_ENV}={e}")))?,
         ),
         None => None,
     };
