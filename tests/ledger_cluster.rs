@@ -97,7 +97,7 @@ impl Cluster {
         let log = std::fs::File::options()
             .create(true)
             .append(true)
-            .open(self.dirs[i].with_extension("log"))
+            .open(self.log_path(i))
             .unwrap();
         let mut cmd = self.command();
         if let Some((b, mode)) = &self.byzantine
@@ -250,10 +250,16 @@ impl Cluster {
         }
     }
 
+    /// Where replica `i` logs (outside its data directory, which a test may
+    /// fill up).
+    fn log_path(&self, i: usize) -> PathBuf {
+        self.home.path().join(format!("node{i}.log"))
+    }
+
     fn logs(&self) -> String {
         let mut out = String::new();
-        for d in &self.dirs {
-            let text = std::fs::read_to_string(d.with_extension("log")).unwrap_or_default();
+        for (i, d) in self.dirs.iter().enumerate() {
+            let text = std::fs::read_to_string(self.log_path(i)).unwrap_or_default();
             let tail: Vec<&str> = text.lines().rev().take(15).collect();
             out.push_str(&format!("--- {}:\n", d.display()));
             for l in tail.iter().rev() {
@@ -594,4 +600,78 @@ fn a_partition_stops_commits_on_both_sides_and_heals() {
     assert_eq!(c.head(3).unwrap().0, 6);
     heal(&ns);
     c.converge(&[0, 1, 2, 3], 9, 90);
+}
+
+#[test]
+fn a_replica_whose_disk_is_full_stops_and_the_others_go_on() {
+    let test = "ledger_cluster::a_replica_whose_disk_is_full_stops_and_the_others_go_on";
+    if !is_root() {
+        skip(test, "needs root (a small tmpfs for one replica's data)");
+        return;
+    }
+    let mut c = Cluster::new(["127.0.0.1"; 4], ports(), None);
+    // Replica 3's data on a 4 MiB tmpfs.
+    let full = c.home.path().join("small");
+    std::fs::create_dir(&full).unwrap();
+    let mounted = Command::new("mount")
+        .args([
+            "-t",
+            "tmpfs",
+            "-o",
+            "size=4m",
+            "omni-test",
+            full.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap()
+        .success();
+    assert!(mounted, "mount tmpfs");
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(full.clone());
+    let moved = full.join("n3");
+    let ok = Command::new("cp")
+        .arg("-a")
+        .arg(&c.dirs[3])
+        .arg(&moved)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    c.dirs[3] = moved;
+    for i in 0..4 {
+        c.start(i);
+    }
+    c.wait_linked();
+    c.record_all(&sources("10.9", 1, &[0, 1, 2, 3]));
+    c.converge(&[0, 1, 2, 3], 4, 60);
+    // Fill the disk (keep the log's segment preallocation from hiding it:
+    // whatever space is left goes to a filler file).
+    let _ = Command::new("dd")
+        .args(["if=/dev/zero", "bs=64k"])
+        .arg(format!("of={}", full.join("filler").display()))
+        .stderr(Stdio::null())
+        .status();
+    c.record_all(&sources("10.10", 4, &[0, 1, 2]));
+    c.converge(&[0, 1, 2], 16, 60);
+    // Replica 3 could not write: it stopped with the reason and exit 74,
+    // rather than going on without the entries.
+    let mut child = c.nodes[3].take().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "replica 3 kept running with a full disk: {:?}",
+            c.status(3)
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(status.code(), Some(74), "{}", c.logs());
 }

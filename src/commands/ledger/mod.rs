@@ -1807,6 +1807,7 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
             let (handle, divert) = Handle::start(&dir, ledger.clone(), config, stop.clone())?;
             (Some(handle), Some(divert))
         };
+        let watched = replica.clone();
         let node = std::sync::Arc::new(Node::new(ledger, replica, api_keys, options));
         let mut builder = ServerBuilder::new("ledger-node")
             .bind(std::net::SocketAddr::new(args.listen, args.port))
@@ -1821,7 +1822,16 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
         ctx.output.emit(&Listening {
             url: format!("http://{}", server.local_addr()),
         })?;
-        server.wait_or_stop(|| ctx.stop_requested()).await?;
+        let failed = || watched.as_ref().and_then(|r| r.failure());
+        server
+            .wait_or_stop(|| ctx.stop_requested() || failed().is_some())
+            .await?;
+        if let Some(why) = failed() {
+            return Err(Failure::new(
+                Exit::IoErr,
+                format!("{}: {why}", dir.display()),
+            ));
+        }
         Ok::<_, Failure>(())
     })??;
     Ok(Exit::Success)

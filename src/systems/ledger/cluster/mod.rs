@@ -200,6 +200,10 @@ struct Inner {
     evidence: Mutex<HashSet<EvidenceKey>>,
     /// Prepared strict verifiers of the keys the ledger accepts.
     verifiers: Verifiers,
+    /// Why the replica stopped on its own (it could not write).
+    failed: Mutex<Option<String>>,
+    /// Stops every task of the replica.
+    halt: CancellationToken,
     /// Replicas this one has proposed evidence against.
     reported: Mutex<HashSet<EvidenceKey>>,
     waiters: Mutex<HashMap<Hash, Vec<oneshot::Sender<u64>>>>,
@@ -327,6 +331,8 @@ impl Handle {
             present: Mutex::new(present),
             evidence: Mutex::new(evidence),
             verifiers,
+            failed: Mutex::new(None),
+            halt: stop.clone(),
             reported: Mutex::new(HashSet::new()),
             waiters: Mutex::new(HashMap::new()),
             cosigns: Mutex::new(Cosigns::default()),
@@ -447,6 +453,15 @@ impl Handle {
 
     pub fn status(&self) -> Status {
         self.inner.status()
+    }
+
+    /// Why the replica stopped on its own, if it did (the node must exit).
+    pub fn failure(&self) -> Option<String> {
+        self.inner
+            .failed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// The quorum checkpoint that opened `session`, if this replica has it.
@@ -656,7 +671,12 @@ impl Inner {
                 _ = moved.wait_for(|s| *s != session) => Some(false),
                 r = &mut run => {
                     engine_done = true;
-                    if let Err(e) = r { tracing::error!(error = %e, "consensus session failed"); }
+                    if let Err(e) = r {
+                        // It cannot keep its units (a full disk): stop,
+                        // rather than sign again what it may have signed.
+                        self.fail(e);
+                        return;
+                    }
                     Some(false)
                 }
                 ended = &mut apply => Some(ended),
@@ -688,6 +708,16 @@ impl Inner {
             let again: Vec<Vec<u8>> = pool.proposed.drain().map(|(_, (e, _))| e).collect();
             pool.fresh.extend(again);
         }
+    }
+
+    /// Stops the replica for good: the node exits with `why`.
+    fn fail(&self, why: String) {
+        tracing::error!(error = %why, "stopping this replica");
+        self.failed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_or_insert(why);
+        self.halt.cancel();
     }
 
     /// Takes the next proposal from the pool.
@@ -740,6 +770,14 @@ impl Inner {
     /// Applies one ordered batch: checks every entry, appends the new valid
     /// ones as one commit, wakes their submitters, cosigns.
     fn apply(&self, batch: Vec<Ordered>) {
+        if self
+            .failed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some()
+        {
+            return;
+        }
         let mut accepted: Vec<Vec<u8>> = Vec::new();
         let mut leaves: Vec<Hash> = Vec::new();
         let mut batch_seen: HashSet<Hash> = HashSet::new();
@@ -809,9 +847,9 @@ impl Inner {
                 Ok(r) => r,
                 Err(e) => {
                     // A replica that cannot write must not go on (it would
-                    // diverge): stop loudly.
-                    tracing::error!(error = %e, "cannot append ordered entries; stopping this replica");
-                    std::process::abort();
+                    // diverge): it stops, and the node exits with the reason.
+                    self.fail(format!("cannot append ordered entries: {e}"));
+                    return;
                 }
             }
         };

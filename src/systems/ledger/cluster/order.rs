@@ -110,6 +110,7 @@ impl Consensus for Aleph {
         )
         .map_err(|_| "the consensus configuration was refused".to_owned())?;
         let (saver, loader) = backup_files(&session.backup)?;
+        let backup_failed = saver.failed.clone();
         let io = LocalIO::new_with_unit_finalization_handler(
             Provider(session.proposals),
             Finalized(session.ordered),
@@ -129,14 +130,40 @@ impl Consensus for Aleph {
         let terminator = Terminator::create_root(exit_rx, "omni-ledger");
         let run = aleph_bft::run_session(config, io, net, keys, Spawner, terminator);
         tokio::pin!(run);
+        // The engine only logs a failed save and then waits forever: watch
+        // for it, and stop.
+        let failed = backup_failed.clone();
+        let broken = async move {
+            loop {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                if failed.lock().unwrap_or_else(|p| p.into_inner()).is_some() {
+                    return;
+                }
+            }
+        };
         tokio::select! {
             () = &mut run => {}
             _ = session.stop => {
                 let _ = exit.send(());
                 run.await;
             }
+            () = broken => {
+                let _ = exit.send(());
+                let _ = tokio::time::timeout(Duration::from_secs(5), run).await;
+            }
         }
-        Ok(())
+        // The engine stops when it cannot save a unit: say why.
+        match backup_failed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+        {
+            Some(e) => Err(format!(
+                "consensus backup {}: {e}",
+                session.backup.display()
+            )),
+            None => Ok(()),
+        }
     }
 }
 
@@ -305,6 +332,7 @@ fn backup_files(path: &PathBuf) -> Result<(Saver, futures::io::Cursor<Vec<u8>>),
         Saver {
             file,
             pending: Vec::new(),
+            failed: Arc::new(std::sync::Mutex::new(None)),
         },
         futures::io::Cursor::new(units),
     ))
@@ -313,6 +341,8 @@ fn backup_files(path: &PathBuf) -> Result<(Saver, futures::io::Cursor<Vec<u8>>),
 struct Saver {
     file: std::fs::File,
     pending: Vec<u8>,
+    /// The first write error (the engine only logs it).
+    failed: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl futures::AsyncWrite for Saver {
@@ -335,6 +365,12 @@ impl futures::AsyncWrite for Saver {
         frame.extend_from_slice(&me.pending);
         let result = me.file.write_all(&frame).and_then(|()| me.file.sync_data());
         me.pending.clear();
+        if let Err(e) = &result {
+            me.failed
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .get_or_insert_with(|| e.to_string());
+        }
         Poll::Ready(result)
     }
     fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
