@@ -19,7 +19,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
 use super::merkle;
-use crate::runtime::crypto::{self, KeyId, StrictKey};
+use crate::runtime::crypto::{self, KeyId, StrictBatch, StrictKey};
 
 /// The signing context: a signature over an event can never be replayed as
 /// a signature over anything else omni signs.
@@ -407,6 +407,49 @@ pub fn check_entry(
     keys: &Verifiers,
     scratch: &mut Vec<u8>,
 ) -> Result<(), EventError> {
+    if with_signed_parts(entry, keys, scratch, |key, message, sig| {
+        key.verify(message, sig)
+    })? {
+        Ok(())
+    } else {
+        Err(EventError::BadSignature)
+    }
+}
+
+/// [`check_entry`] on each of `entries`, with the signatures checked as one
+/// [`StrictBatch`] (about a sixth less work each): the same verdicts, in
+/// order.
+pub fn check_entries(
+    entries: &[&[u8]],
+    keys: &Verifiers,
+    scratch: &mut Vec<u8>,
+) -> Vec<Result<(), EventError>> {
+    let mut batch = StrictBatch::default();
+    let mut results: Vec<Result<(), EventError>> = entries
+        .iter()
+        .map(|entry| {
+            with_signed_parts(entry, keys, scratch, |key, message, sig| {
+                batch.push(key, message, sig)
+            })
+        })
+        .collect();
+    let mut verdicts = batch.finish().into_iter();
+    for result in results.iter_mut().filter(|r| r.is_ok()) {
+        if !verdicts.next().expect("one verdict per signature pushed") {
+            *result = Err(EventError::BadSignature);
+        }
+    }
+    results
+}
+
+/// Parses `entry`, finds its reporter's key and calls `f` with the key, the
+/// signed message (in parts) and the signature bytes.
+fn with_signed_parts<R>(
+    entry: &[u8],
+    keys: &Verifiers,
+    scratch: &mut Vec<u8>,
+    f: impl FnOnce(&StrictKey, &[&[u8]], &[u8]) -> R,
+) -> Result<R, EventError> {
     let event = Event::parse_with(entry, scratch)?;
     let key = keys
         .get(&event.reporter)
@@ -419,16 +462,11 @@ pub fn check_entry(
         .checked_sub(field_len)
         .map(|end| &entry[..end])
         .filter(|u| entry[u.len()..].starts_with(b",\"sig\":\""));
-    let ok = match unsigned {
-        Some(unsigned) => key.verify(&[SIGNING_CONTEXT, unsigned, b"}"], &sig),
+    Ok(match unsigned {
+        Some(unsigned) => f(key, &[SIGNING_CONTEXT, unsigned, b"}"], &sig),
         // Unreachable for a canonical entry; stay correct regardless.
-        None => key.verify(&[&event.signing_bytes()], &sig),
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(EventError::BadSignature)
-    }
+        None => f(key, &[&event.signing_bytes()], &sig),
+    })
 }
 
 /// The id of an entry: the first 16 bytes of its leaf hash, in hex.
@@ -621,11 +659,17 @@ mod tests {
         entries.push("{}".into());
         entries.push("[1]".into());
         let mut scratch = Vec::new();
+        let mut singles = Vec::new();
         for entry in &entries {
             let slow = Event::parse(entry.as_bytes()).and_then(|e| e.check(&lookup_all));
             let fast = check_entry(entry.as_bytes(), &keys, &mut scratch);
             assert_eq!(fast, slow, "{entry}");
+            singles.push(fast);
         }
+        // All at once, as `verify` checks them: the same answers, in order.
+        let all: Vec<&[u8]> = entries.iter().map(|e| e.as_bytes()).collect();
+        assert_eq!(check_entries(&all, &keys, &mut scratch), singles);
+        assert!(singles.iter().any(|r| r.is_ok()) && singles.iter().any(|r| r.is_err()));
         assert!(check_entry(entries[0].as_bytes(), &keys, &mut scratch).is_ok());
     }
 

@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use super::checkpoint::Checkpoint;
-use super::event::{Verifiers, check_entry, entry_id};
+use super::event::{Verifiers, check_entries, entry_id};
 use super::merkle::{self, Accumulator, Hash};
 use super::store::{Log, LogError, Torn};
 use super::{LedgerError, Paths, parse_saved, read_meta};
@@ -254,9 +254,11 @@ fn check_segment(
                 continue;
             }
             let mut out = slots[b].lock().expect("not poisoned");
-            for (k, bytes) in payloads[start..(start + BLOCK).min(n)].iter().enumerate() {
+            let block = &payloads[start..(start + BLOCK).min(n)];
+            let checked = check_entries(block, keys, &mut scratch);
+            for (k, (bytes, result)) in block.iter().zip(checked).enumerate() {
                 let i = start + k;
-                if let Err(e) = check_entry(bytes, keys, &mut scratch) {
+                if let Err(e) = result {
                     lowest_bad.fetch_min(i as u64, Ordering::Relaxed);
                     let mut f = failure.lock().expect("not poisoned");
                     if f.as_ref().is_none_or(|(at, _)| *at > first + i as u64) {

@@ -44,7 +44,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::checkpoint::Checkpoint;
-use super::event::{Event, EventError, Verifiers, b64, check_entry, entry_id};
+use super::event::{Event, EventError, Verifiers, b64, check_entries, entry_id};
 use super::merkle::{self, Hash};
 use super::{Ledger, LedgerError};
 use crate::runtime::crypto::{self, KeyId};
@@ -878,10 +878,8 @@ impl Inner {
                 .chunks(chunk)
                 .map(|part| {
                     s.spawn(move || {
-                        let mut scratch = Vec::new();
-                        part.iter()
-                            .map(|(_, _, e)| check_entry(e, keys, &mut scratch))
-                            .collect::<Vec<_>>()
+                        let entries: Vec<&[u8]> = part.iter().map(|(_, _, e)| &e[..]).collect();
+                        check_entries(&entries, keys, &mut Vec::new())
                     })
                 })
                 .collect();
@@ -1259,10 +1257,10 @@ impl Inner {
         {
             let mut l = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
             let mut acc = l.accumulator().clone();
-            let mut scratch = Vec::new();
-            for (k, e) in entries.iter().enumerate() {
-                check_entry(e, &self.verifiers, &mut scratch)
-                    .map_err(|e| format!("entry {}: {e}", old + k as u64))?;
+            let all: Vec<&[u8]> = entries.iter().map(|e| &e[..]).collect();
+            let checked = check_entries(&all, &self.verifiers, &mut Vec::new());
+            for (k, (e, result)) in entries.iter().zip(checked).enumerate() {
+                result.map_err(|e| format!("entry {}: {e}", old + k as u64))?;
                 acc.push(merkle::leaf_hash(e));
             }
             if acc.root() != q.root {
