@@ -290,6 +290,111 @@ fn tampering_is_found_and_the_entry_named() {
     assert!(v["problem"].as_str().unwrap().contains("checkpoint"), "{v}");
 }
 
+/// Damage spread over many blocks of a larger ledger (`verify` checks blocks
+/// of 256 entries on several threads, out of order, and consumes them in
+/// order): the lowest damaged index is named every time, whatever the kind
+/// of damage above it and however many threads check.
+#[test]
+fn the_lowest_damage_is_named_across_blocks_and_threads() {
+    use omni::systems::ledger::verify::verify as check;
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("ledger");
+    let out = ledger(home.path(), &dir, &["init", "--domain", "org-a"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let events = home.path().join("events.jsonl");
+    let lines: String = (0..2000)
+        .map(|i| {
+            format!(
+                "{{\"type\":\"scanner\",\"source\":\"10.0.{}.{}\",\"severity\":\"low\"}}\n",
+                i / 256,
+                i % 256
+            )
+        })
+        .collect();
+    std::fs::write(&events, lines).unwrap();
+    let out = ledger(
+        home.path(),
+        &dir,
+        &["record", "--batch", events.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let pristine: Vec<Vec<u8>> = records(&std::fs::read(segment(&dir)).unwrap())
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
+    assert_eq!(pristine.len(), 2000);
+    for threads in [1, 2, 5] {
+        assert_eq!(check(&dir, threads).unwrap().unwrap().entries, 2000);
+    }
+    let forge = |p: &mut Vec<Vec<u8>>, i: usize| {
+        let (sig, other) = (event_sig_of(&p[i]), event_sig_of(&p[(i + 1) % p.len()]));
+        p[i] = String::from_utf8(p[i].clone())
+            .unwrap()
+            .replace(&sig, &other)
+            .into_bytes();
+    };
+    // (what, damage, the index and reason expected)
+    type Damage = fn(&mut Vec<Vec<u8>>, &dyn Fn(&mut Vec<Vec<u8>>, usize));
+    let cases: [(&str, Damage, u64, &str); 5] = [
+        (
+            "forged at 1100 and 5",
+            |p, f| {
+                f(p, 1100);
+                f(p, 5)
+            },
+            5,
+            "signature",
+        ),
+        (
+            "one forged signature late",
+            |p, f| f(p, 1900),
+            1900,
+            "signature",
+        ),
+        (
+            "forged at 300 and 1700",
+            |p, f| {
+                f(p, 1700);
+                f(p, 300)
+            },
+            300,
+            "signature",
+        ),
+        (
+            "a replay at 700, a forgery at 1500",
+            |p, f| {
+                p[700] = p[3].clone();
+                f(p, 1500)
+            },
+            700,
+            "already in the log",
+        ),
+        (
+            "a forgery at 511, a replay at 512",
+            |p, f| {
+                f(p, 511);
+                p[512] = p[0].clone()
+            },
+            511,
+            "signature",
+        ),
+    ];
+    for (what, damage, index, reason) in cases {
+        let mut changed = pristine.clone();
+        damage(&mut changed, &forge);
+        rewrite(&dir, &changed);
+        for threads in [1, 2, 5] {
+            let broken = check(&dir, threads).unwrap().unwrap_err();
+            assert_eq!(
+                broken.index,
+                Some(index),
+                "{what}, {threads} threads: {broken:?}"
+            );
+            assert!(broken.reason.contains(reason), "{what}: {broken:?}");
+        }
+    }
+}
+
 /// An entry re-signed with the ledger's key so that its R has a torsion
 /// component `t` (`R' = [r]B + T`, `s = r + k'·a`): the cofactored equation
 /// holds, the cofactorless one `verify_strict` checks does not. With `small`,

@@ -8,10 +8,11 @@
 //! entry index) is the answer.
 //!
 //! Entries are checked (parsed, canonical form, strict signature) and
-//! leaf-hashed on `threads` threads, the calling thread one of them, taking
-//! blocks of [`BLOCK`] entries from a shared counter so that every core stays
-//! busy to the end of a segment; the calling thread then checks replays and
-//! builds the tree from the leaf hashes.
+//! leaf-hashed on `threads` worker threads, taking blocks of [`BLOCK`]
+//! entries from a shared counter so that every core stays busy to the end of
+//! a segment; meanwhile the calling thread takes the finished blocks in
+//! order, checks replays and builds the tree from the leaf hashes (it
+//! mostly waits, so the workers keep the cores).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -140,22 +141,17 @@ pub fn verify(dir: &Path, threads: usize) -> Result<Result<Intact, Broken>, Ledg
         if first_bad.is_some() {
             return Ok(());
         }
-        let (leaves, sig_failure) = check_segment(first, payloads, &keys, threads);
-        for (k, &leaf) in leaves.iter().enumerate() {
-            let index = first + k as u64;
-            if sig_failure.as_ref().is_some_and(|(i, _)| *i <= index) {
-                break;
-            }
+        let sig_failure = check_segment(first, payloads, &keys, threads, |index, leaf| {
             let short: [u8; 16] = leaf[..16].try_into().expect("16");
             if !seen.insert(short) {
                 first_bad = Some(Broken {
                     index: Some(index),
-                    id: Some(entry_id(&leaf)),
+                    id: Some(entry_id(leaf)),
                     reason: "the same entry is already in the log (a replay)".into(),
                 });
-                return Ok(());
+                return false;
             }
-            acc.push(leaf);
+            acc.push(*leaf);
             if let Some(cp) = next_cp.peek()
                 && cp.size == acc.size()
             {
@@ -171,7 +167,7 @@ pub fn verify(dir: &Path, threads: usize) -> Result<Result<Intact, Broken>, Ledg
                             cp.size
                         ),
                     });
-                    return Ok(());
+                    return false;
                 }
                 range_start = cp.size;
                 // Several checkpoints may share a size (a re-sign): skip them.
@@ -179,7 +175,8 @@ pub fn verify(dir: &Path, threads: usize) -> Result<Result<Intact, Broken>, Ledg
                     next_cp.next();
                 }
             }
-        }
+            true
+        });
         if let Some((index, reason)) = sig_failure {
             first_bad = Some(Broken {
                 index: Some(index),
@@ -224,25 +221,30 @@ pub fn verify(dir: &Path, threads: usize) -> Result<Result<Intact, Broken>, Ledg
 const BLOCK: usize = 256;
 
 /// Checks the entries of one segment (`payloads`, the first at index
-/// `first`) on `threads` threads. Returns the leaf hash of every entry
-/// before the first bad one (the others may be zero) and that bad entry's
-/// index and reason: the lowest failing index, as a serial loop would find.
+/// `first`) on `threads` worker threads and hands each entry's index and
+/// leaf hash to `consume`, in order, on the calling thread, while the
+/// workers go on with later blocks. Stops at the first bad entry (the
+/// lowest failing index, as a serial loop would find), which is returned
+/// with the reason and not consumed, or when `consume` returns `false`.
 fn check_segment(
     first: u64,
     payloads: &[&[u8]],
     keys: &Verifiers,
     threads: usize,
-) -> (Vec<Hash>, Option<(u64, String)>) {
+    mut consume: impl FnMut(u64, &Hash) -> bool,
+) -> Option<(u64, String)> {
     let n = payloads.len();
     let blocks = n.div_ceil(BLOCK);
     let mut leaves: Vec<Hash> = vec![[0u8; 32]; n];
     let next = AtomicUsize::new(0);
     // NB: only ever lowered; a block starting after it is skipped, so every
-    // entry below the final value is checked and hashed.
+    // entry below the final value is checked and hashed. `consume` saying
+    // stop lowers it to 0.
     let lowest_bad = AtomicU64::new(u64::MAX);
     let failure: Mutex<Option<(u64, String)>> = Mutex::new(None);
     let slots: Vec<Mutex<&mut [Hash]>> = leaves.chunks_mut(BLOCK).map(Mutex::new).collect();
-    let work = || {
+    let (done, finished) = std::sync::mpsc::channel::<usize>();
+    let work = |done: std::sync::mpsc::Sender<usize>| {
         let mut scratch = Vec::with_capacity(512);
         loop {
             let b = next.fetch_add(1, Ordering::Relaxed);
@@ -268,15 +270,44 @@ fn check_segment(
                 }
                 out[k] = merkle::leaf_hash(bytes);
             }
+            drop(out);
+            // The receiver only hangs up after the workers are done.
+            let _ = done.send(b);
         }
     };
     std::thread::scope(|s| {
-        for _ in 1..threads.clamp(1, blocks.max(1)) {
-            s.spawn(work);
+        for _ in 0..threads.clamp(1, blocks.max(1)) {
+            let done = done.clone();
+            s.spawn(move || work(done));
         }
-        work();
-    });
-    drop(slots);
-    let failure = failure.into_inner().expect("not poisoned");
-    (leaves, failure)
+        drop(done);
+        // Blocks finish out of order; consume them in order.
+        let mut ready = vec![false; blocks];
+        let mut b = 0;
+        'blocks: while b < blocks {
+            while !ready[b] {
+                match finished.recv() {
+                    Ok(d) => ready[d] = true,
+                    // Every worker is gone: the rest was skipped past a
+                    // failure.
+                    Err(_) => break 'blocks,
+                }
+            }
+            let start = b * BLOCK;
+            let bad = lowest_bad.load(Ordering::Relaxed);
+            let out = slots[b].lock().expect("not poisoned");
+            for (k, leaf) in out.iter().enumerate() {
+                let i = (start + k) as u64;
+                if i >= bad {
+                    break 'blocks;
+                }
+                if !consume(first + i, leaf) {
+                    lowest_bad.store(0, Ordering::Relaxed);
+                    return None;
+                }
+            }
+            b += 1;
+        }
+        failure.lock().expect("not poisoned").take()
+    })
 }
