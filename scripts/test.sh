@@ -74,7 +74,7 @@ cargo clippy --locked --all-targets -- -D warnings
 
 step "cargo test (unit, integration, README and docs examples)"
 # With the test-only `byzantine` feature, so the ledger cluster tests can
-# start a replica that equivocates, forges or withholds (one build, not two;
+# start a replica that equivocates, forks, forges or withholds (one build, not two;
 # release and install builds never have it).
 cargo test --locked --features byzantine 2>&1 | tee /tmp/omni-test.log
 if grep -h '^SKIP ' /tmp/omni-test.log; then

@@ -395,6 +395,61 @@ fn the_lowest_damage_is_named_across_blocks_and_threads() {
     }
 }
 
+/// The root at any earlier size (what a replica compares a peer's
+/// checkpoint of another size with) is the root of that prefix, between
+/// commits as well as at them.
+#[test]
+fn the_root_at_any_size_is_the_root_of_that_prefix() {
+    use omni::systems::ledger::Ledger;
+    let home = tempfile::tempdir().unwrap();
+    let dir = populated(home.path(), 3);
+    let events = home.path().join("events.jsonl");
+    let lines: String = (0..10)
+        .map(|i| {
+            format!("{{\"type\":\"scanner\",\"source\":\"10.9.0.{i}\",\"severity\":\"low\"}}\n")
+        })
+        .collect();
+    std::fs::write(&events, lines).unwrap();
+    let out = ledger(
+        home.path(),
+        &dir,
+        &["record", "--batch", events.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = ledger(
+        home.path(),
+        &dir,
+        &[
+            "record",
+            "--type",
+            "scanner",
+            "--source",
+            "10.9.1.1",
+            "--severity",
+            "low",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let l = Ledger::open(&dir, false).unwrap();
+    let leaves = l.leaves().unwrap();
+    assert_eq!(leaves.len(), 14);
+    for m in 0..=14 {
+        assert_eq!(
+            l.root_at(m as u64).unwrap(),
+            Some(merkle::root(&leaves[..m])),
+            "size {m}"
+        );
+    }
+    assert_eq!(l.root_at(15).unwrap(), None);
+    // Several at once, in one pass.
+    let sizes = [1u64, 2, 5, 13, 14, 15];
+    let want: Vec<Option<Hash>> = sizes
+        .iter()
+        .map(|&m| (m <= 14).then(|| merkle::root(&leaves[..m as usize])))
+        .collect();
+    assert_eq!(l.roots_at(&sizes).unwrap(), want);
+}
+
 /// An entry re-signed with the ledger's key so that its R has a torsion
 /// component `t` (`R' = [r]B + T`, `s = r + k'·a`): the cofactored equation
 /// holds, the cofactorless one `verify_strict` checks does not. With `small`,

@@ -2,7 +2,7 @@
 //! on loopback: events submitted to different replicas end in the same
 //! order everywhere (same size and Merkle root), a killed replica does not
 //! stop commits and catches up when restarted, a Byzantine replica (cargo
-//! feature `byzantine`: equivocate, forge, withhold) cannot make the honest
+//! feature `byzantine`: equivocate, fork, forge, withhold) cannot make the honest
 //! ones diverge and its equivocation is recorded as evidence, and a
 //! partition made with nftables inside a network namespace stops commits on
 //! both sides of a 2|2 split and heals.
@@ -396,7 +396,7 @@ fn a_byzantine_replica_cannot_split_the_honest_ones() {
         );
         return;
     }
-    for mode in ["equivocate", "forge", "withhold"] {
+    for mode in ["equivocate", "fork", "forge", "withhold"] {
         byzantine(mode);
     }
 }
@@ -454,6 +454,30 @@ fn byzantine(mode: &str) {
                 let notes = ev[0]["meta"]["notes"].as_array().unwrap();
                 assert_eq!(notes.len(), 2);
                 assert_ne!(notes[0], notes[1]);
+            }
+        }
+        "fork" => {
+            // It also signs a false root for a size nobody committed at: each
+            // honest replica compares it with its own tree at that size and
+            // raises a split-view alarm naming it.
+            let name = format!("/{}", &liar[..16]);
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while !honest.iter().all(|&i| {
+                c.status(i).is_some_and(|s| {
+                    s["alarms"].as_array().is_some_and(|a| {
+                        a.iter().any(|x| {
+                            x.as_str()
+                                .is_some_and(|x| x.contains("split view") && x.contains(&name))
+                        })
+                    })
+                })
+            }) {
+                assert!(
+                    Instant::now() < deadline,
+                    "no split-view alarm about {liar}\n{}",
+                    c.logs()
+                );
+                std::thread::sleep(Duration::from_millis(200));
             }
         }
         "forge" => {

@@ -1670,7 +1670,7 @@ fn status(ctx: &Ctx, args: &StatusArgs) -> Outcome {
 }
 
 /// Test-only builds: the misbehaviour of a Byzantine replica
-/// (`equivocate`, `forge`, `withhold`).
+/// (`equivocate`, `fork`, `forge`, `withhold`).
 #[cfg(feature = "byzantine")]
 const BYZANTINE_ENV: &str = "OMNI_BYZANTINE";
 

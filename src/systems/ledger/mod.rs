@@ -468,6 +468,49 @@ impl Ledger {
         self.acc.root()
     }
 
+    /// The root of the first `size` entries (the tree as it was at that
+    /// size; `None` past the end).
+    pub fn root_at(&self, size: u64) -> Result<Option<Hash>, LedgerError> {
+        Ok(self.roots_at(&[size])?.pop().flatten())
+    }
+
+    /// [`Ledger::root_at`] for each of `sizes` (ascending) in one pass: the
+    /// tree edge saved with the last commit at or below the first size
+    /// (found by bisection), then the entries after it, read once.
+    pub fn roots_at(&self, sizes: &[u64]) -> Result<Vec<Option<Hash>>, LedgerError> {
+        debug_assert!(sizes.is_sorted());
+        let Some(&first) = sizes.first() else {
+            return Ok(Vec::new());
+        };
+        let path = self.paths.checkpoints();
+        let (mut lo, mut hi) = (0, self.history.len());
+        let mut acc = Accumulator::default();
+        while lo < hi && first < self.len() {
+            let mid = lo + (hi - lo) / 2;
+            let (cp, edge) = parse_saved(&path, &self.history.read(mid)?)?;
+            if cp.size <= first {
+                acc = edge;
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let mut out = Vec::with_capacity(sizes.len());
+        for &size in sizes {
+            if size > self.len() {
+                out.push(None);
+            } else if size == self.len() {
+                out.push(Some(self.root()));
+            } else {
+                for i in acc.size()..size {
+                    acc.push(merkle::leaf_hash(&self.log.read(i)?));
+                }
+                out.push(Some(acc.root()));
+            }
+        }
+        Ok(out)
+    }
+
     /// The latest signed checkpoint, if any.
     pub fn last_checkpoint(&self) -> Option<&Checkpoint> {
         self.last.as_ref()

@@ -64,11 +64,17 @@ const STANDBY_LIMIT: usize = 1 << 20;
 /// Sizes of cosigned checkpoints remembered for comparison.
 const COSIGN_WINDOW: u64 = 1 << 16;
 
+/// Sizes of peers' checkpoints kept for comparison with our tree later.
+const UNMATCHED_LIMIT: usize = 1024;
+
 /// A test-only misbehaviour (the `byzantine` cargo feature).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Misbehaviour {
     /// Sign a different root for the same size to half of the peers.
     Equivocate,
+    /// Also sign a false root for a size no replica committed at (a fork
+    /// the others can only see by comparing other sizes).
+    Fork,
     /// Propose events with invalid signatures; send cosignatures that do
     /// not verify.
     Forge,
@@ -83,7 +89,10 @@ impl std::str::FromStr for Misbehaviour {
             "equivocate" => Ok(Misbehaviour::Equivocate),
             "forge" => Ok(Misbehaviour::Forge),
             "withhold" => Ok(Misbehaviour::Withhold),
-            _ => Err(format!("{s:?}: expected equivocate, forge or withhold")),
+            "fork" => Ok(Misbehaviour::Fork),
+            _ => Err(format!(
+                "{s:?}: expected equivocate, fork, forge or withhold"
+            )),
         }
     }
 }
@@ -260,6 +269,11 @@ struct Cosigns {
     by_size: BTreeMap<u64, BTreeMap<usize, (Hash, String)>>,
     /// Our own roots by size.
     ours: BTreeMap<u64, Hash>,
+    /// Peers' roots for sizes we have no checkpoint of (yet): size →
+    /// signer → root, compared with our tree's root at that size once it is
+    /// that long ([`Inner::check_other_sizes`]). At most
+    /// [`UNMATCHED_LIMIT`] sizes, the lowest dropped first.
+    unmatched: BTreeMap<u64, BTreeMap<usize, Hash>>,
     /// Relayed already: (signer, size, root).
     relayed: HashSet<(usize, u64, Hash)>,
     quorum: Option<Checkpoint>,
@@ -937,6 +951,21 @@ impl Inner {
             }
             return;
         }
+        if self.misbehaves(Misbehaviour::Fork) && size >= 2 {
+            let at = size - 1;
+            let committed = self
+                .cosigns
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .ours
+                .contains_key(&at);
+            if !committed {
+                let mut fake = root;
+                fake[0] ^= 0xff;
+                let lie = Checkpoint::signed(&self.replicas.origin, at, fake, &name, &self.signer);
+                self.outbox.send(None, cosign_frame(&lie));
+            }
+        }
         let mut frame = cosign_frame(&cp);
         if self.misbehaves(Misbehaviour::Forge) {
             let mut bad = cp.clone();
@@ -981,6 +1010,16 @@ impl Inner {
         let mut c = self.cosigns.lock().unwrap_or_else(|p| p.into_inner());
         let first = c.relayed.insert((signer, cp.size, cp.root));
         let ours = c.ours.get(&cp.size).copied();
+        if ours.is_none() && signer != self.replicas.me {
+            c.unmatched
+                .entry(cp.size)
+                .or_default()
+                .entry(signer)
+                .or_insert(cp.root);
+            while c.unmatched.len() > UNMATCHED_LIMIT {
+                c.unmatched.pop_first();
+            }
+        }
         let at = c.by_size.entry(cp.size).or_default();
         let mut equivocation = None;
         match at.get(&signer) {
@@ -1043,6 +1082,52 @@ impl Inner {
                 "split view at size {}: replicas signed different roots",
                 cp.size
             ));
+        }
+        self.check_other_sizes();
+    }
+
+    /// Split view across sizes: a peer's checkpoint for a size this replica
+    /// never committed at (honest replicas commit the same batches, so
+    /// their sizes are ours) must still agree with our tree at that size,
+    /// the root of our first `size` entries; if not, the two trees are not
+    /// consistent, and that is an alarm. Sizes beyond our log wait until we
+    /// get there; sizes we did commit at are compared as equal sizes.
+    fn check_other_sizes(&self) {
+        let due: Vec<(u64, BTreeMap<usize, Hash>)> = {
+            let len = self.ledger.lock().unwrap_or_else(|p| p.into_inner()).len();
+            let mut c = self.cosigns.lock().unwrap_or_else(|p| p.into_inner());
+            let later = c.unmatched.split_off(&(len + 1));
+            let due = std::mem::replace(&mut c.unmatched, later);
+            due.into_iter()
+                .filter(|(size, _)| !c.ours.contains_key(size))
+                .collect()
+        };
+        if due.is_empty() {
+            return;
+        }
+        let sizes: Vec<u64> = due.iter().map(|(size, _)| *size).collect();
+        let ours = self
+            .ledger
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .roots_at(&sizes);
+        let ours = match ours {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot compute earlier roots");
+                return;
+            }
+        };
+        for ((size, roots), ours) in due.into_iter().zip(ours) {
+            let Some(ours) = ours else { continue };
+            for (signer, root) in roots {
+                if root != ours {
+                    self.alarm(format!(
+                        "split view at size {size}: {} signed a root that this ledger's first {size} entries do not give",
+                        self.replicas.name(signer)
+                    ));
+                }
+            }
         }
     }
 
