@@ -274,4 +274,36 @@ fn a_replica_answers_an_array_once_every_event_is_committed() {
         assert!(Instant::now() < until, "the replicas disagree: {st:?}");
         std::thread::sleep(Duration::from_millis(100));
     }
+    // An event with its time given signs to the same entry every time on one
+    // replica (another replica would sign its own): submitted again, it is
+    // answered at once with the index it was committed at, and committed once.
+    let timed = r#"{"type":"scanner","source":"198.51.100.7","severity":"low","time":"2026-01-01T00:00:00Z"}"#;
+    let (code, first) = post(&addrs[0], "/v1/events", "application/json", timed);
+    assert_eq!(code, 201, "{first}");
+    assert_eq!(first["index"], 5, "{first}");
+    for _ in 0..2 {
+        let t = Instant::now();
+        let (code, again) = post(&addrs[0], "/v1/events", "application/json", timed);
+        assert_eq!(code, 201, "{again}");
+        assert_eq!(
+            (&again["index"], &again["id"]),
+            (&first["index"], &first["id"])
+        );
+        assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    }
+    let until = Instant::now() + Duration::from_secs(30);
+    loop {
+        let st: Vec<Value> = addrs
+            .iter()
+            .map(|a| get(a, "/v1/cluster/status").1)
+            .collect();
+        if st
+            .iter()
+            .all(|s| s["size"] == 6 && s["root"] == st[0]["root"])
+        {
+            break;
+        }
+        assert!(Instant::now() < until, "the replicas disagree: {st:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

@@ -203,8 +203,8 @@ struct Inner {
     signer: Arc<SigningKey>,
     config: Config,
     pool: Mutex<Pool>,
-    /// Leaf hashes of the entries in the ledger.
-    present: Mutex<HashSet<Hash>>,
+    /// Leaf hashes of the entries in the ledger, with their indexes.
+    present: Mutex<HashMap<Hash, u64>>,
     /// Replicas (key ids) whose equivocation evidence is recorded.
     evidence: Mutex<HashSet<EvidenceKey>>,
     /// Prepared strict verifiers of the keys the ledger accepts.
@@ -418,42 +418,46 @@ impl Handle {
             .entry(leaf)
             .or_default()
             .push(tx);
-        if !self
+        // NB: the waiter is registered first, so a commit between the two
+        // steps still answers it.
+        let committed = self
             .inner
             .present
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .contains(&leaf)
-        {
-            self.inner
-                .pool
+            .get(&leaf)
+            .copied();
+        if let Some(index) = committed {
+            // Already committed: answer whoever waits for it (this call
+            // included), so no waiter is left behind.
+            let waiting = self
+                .inner
+                .waiters
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .fresh
-                .push_back(entry.clone());
-            // The others hold it on standby: if this replica's proposal is
-            // lost (it crashes, lags or lies), theirs carries it.
-            if !self.inner.misbehaves(Misbehaviour::Withhold) {
-                self.inner.outbox.send(
-                    None,
-                    Frame {
-                        kind: kind::SUBMIT,
-                        session: 0,
-                        body: entry,
-                    },
-                );
+                .remove(&leaf);
+            for w in waiting.into_iter().flatten() {
+                let _ = w.send(index);
             }
-        } else {
-            // Already committed: find its index.
-            let l = self.inner.ledger.lock().unwrap_or_else(|p| p.into_inner());
-            let mut found = None;
-            let _ = l.log().for_each(|i, p| {
-                if merkle::leaf_hash(p) == leaf {
-                    found = Some(i);
-                }
-                Ok(())
-            });
-            return found.ok_or_else(|| "committed, but not found".to_owned());
+            return Ok(index);
+        }
+        self.inner
+            .pool
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .fresh
+            .push_back(entry.clone());
+        // The others hold it on standby: if this replica's proposal is lost
+        // (it crashes, lags or lies), theirs carries it.
+        if !self.inner.misbehaves(Misbehaviour::Withhold) {
+            self.inner.outbox.send(
+                None,
+                Frame {
+                    kind: kind::SUBMIT,
+                    session: 0,
+                    body: entry,
+                },
+            );
         }
         match tokio::time::timeout(self.inner.config.commit_timeout, rx).await {
             Ok(Ok(i)) => Ok(i),
@@ -491,20 +495,25 @@ impl Handle {
 }
 
 /// The ledger's leaf hashes and recorded evidence.
-fn scan(l: &Ledger) -> Result<(HashSet<Hash>, HashSet<EvidenceKey>), LedgerError> {
-    let mut present = HashSet::with_capacity(l.len() as usize);
+fn scan(l: &Ledger) -> Result<(HashMap<Hash, u64>, HashSet<EvidenceKey>), LedgerError> {
+    let mut present = HashMap::with_capacity(l.len() as usize);
     let mut evidence = HashSet::new();
-    l.log().for_each(|_, p| {
-        note_entry(&mut present, &mut evidence, p);
+    l.log().for_each(|i, p| {
+        note_entry(&mut present, &mut evidence, i, p);
         Ok(())
     })?;
     Ok((present, evidence))
 }
 
-/// Remembers an entry of the ledger: its leaf, and whom it convicts if it
-/// is evidence.
-fn note_entry(present: &mut HashSet<Hash>, evidence: &mut HashSet<EvidenceKey>, entry: &[u8]) {
-    present.insert(merkle::leaf_hash(entry));
+/// Remembers entry `index` of the ledger: its leaf, and whom it convicts if
+/// it is evidence.
+fn note_entry(
+    present: &mut HashMap<Hash, u64>,
+    evidence: &mut HashSet<EvidenceKey>,
+    index: u64,
+    entry: &[u8],
+) {
+    present.insert(merkle::leaf_hash(entry), index);
     if let Ok(e) = Event::parse(entry)
         && e.kind == EVIDENCE
         && let Some(key) = evidence_key(&e)
@@ -592,7 +601,7 @@ impl Inner {
                         .present
                         .lock()
                         .unwrap_or_else(|p| p.into_inner())
-                        .contains(&leaf);
+                        .contains_key(&leaf);
                     let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
                     if !present && pool.standby.len() < STANDBY_LIMIT {
                         pool.standby.insert(leaf, (frame.body, Instant::now()));
@@ -811,7 +820,7 @@ impl Inner {
                 };
                 for entry in entries {
                     let leaf = merkle::leaf_hash(&entry);
-                    if present.contains(&leaf) || !batch_seen.insert(leaf) {
+                    if present.contains_key(&leaf) || !batch_seen.insert(leaf) {
                         continue;
                     }
                     candidates.push((unit.creator, leaf, entry));
@@ -869,7 +878,7 @@ impl Inner {
         };
         {
             let mut present = self.present.lock().unwrap_or_else(|p| p.into_inner());
-            present.extend(leaves.iter().copied());
+            present.extend(leaves.iter().copied().zip(range.start..));
             self.evidence
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
@@ -1356,8 +1365,8 @@ impl Inner {
             }
             let mut present = self.present.lock().unwrap_or_else(|p| p.into_inner());
             let mut evidence = self.evidence.lock().unwrap_or_else(|p| p.into_inner());
-            for e in &entries {
-                note_entry(&mut present, &mut evidence, e);
+            for (k, e) in entries.iter().enumerate() {
+                note_entry(&mut present, &mut evidence, old + k as u64, e);
             }
         }
         let leaves: Vec<Hash> = entries.iter().map(|e| merkle::leaf_hash(e)).collect();
