@@ -613,7 +613,12 @@ fn a_partition_stops_commits_on_both_sides_and_heals() {
     }
     // Healed: the queued event commits, the cluster goes on.
     heal(&ns);
+    let healed = Instant::now();
     c.converge(&[0, 1, 2, 3], 5, 90);
+    eprintln!(
+        "2|2 healed: the queued event committed everywhere after {:?}",
+        healed.elapsed()
+    );
     c.record_all(&sources("10.7", 1, &[3]));
     c.converge(&[0, 1, 2, 3], 6, 60);
 
@@ -623,7 +628,12 @@ fn a_partition_stops_commits_on_both_sides_and_heals() {
     c.converge(&[0, 1, 2], 9, 60);
     assert_eq!(c.head(3).unwrap().0, 6);
     heal(&ns);
+    let healed = Instant::now();
     c.converge(&[0, 1, 2, 3], 9, 90);
+    eprintln!(
+        "3|1 healed: the isolated replica caught up after {:?}",
+        healed.elapsed()
+    );
 }
 
 #[test]
