@@ -290,6 +290,23 @@ fn tampering_is_found_and_the_entry_named() {
     assert!(v["problem"].as_str().unwrap().contains("checkpoint"), "{v}");
 }
 
+/// Records `n` low-severity scanner events from `source(i)` with
+/// `record --batch` (one commit).
+fn record_batch(home: &Path, dir: &Path, n: usize, source: impl Fn(usize) -> String) {
+    let events = home.join("events.jsonl");
+    let lines: String = (0..n)
+        .map(|i| {
+            format!(
+                "{{\"type\":\"scanner\",\"source\":\"{}\",\"severity\":\"low\"}}\n",
+                source(i)
+            )
+        })
+        .collect();
+    std::fs::write(&events, lines).unwrap();
+    let out = ledger(home, dir, &["record", "--batch", events.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
 /// Damage spread over many blocks of a larger ledger (`verify` checks blocks
 /// of 256 entries on several threads, out of order, and consumes them in
 /// order): the lowest damaged index is named every time, whatever the kind
@@ -301,23 +318,9 @@ fn the_lowest_damage_is_named_across_blocks_and_threads() {
     let dir = home.path().join("ledger");
     let out = ledger(home.path(), &dir, &["init", "--domain", "org-a"]);
     assert!(out.status.success(), "{}", text(&out));
-    let events = home.path().join("events.jsonl");
-    let lines: String = (0..2000)
-        .map(|i| {
-            format!(
-                "{{\"type\":\"scanner\",\"source\":\"10.0.{}.{}\",\"severity\":\"low\"}}\n",
-                i / 256,
-                i % 256
-            )
-        })
-        .collect();
-    std::fs::write(&events, lines).unwrap();
-    let out = ledger(
-        home.path(),
-        &dir,
-        &["record", "--batch", events.to_str().unwrap()],
-    );
-    assert!(out.status.success(), "{}", text(&out));
+    record_batch(home.path(), &dir, 2000, |i| {
+        format!("10.0.{}.{}", i / 256, i % 256)
+    });
     let pristine: Vec<Vec<u8>> = records(&std::fs::read(segment(&dir)).unwrap())
         .into_iter()
         .map(|(_, p)| p)
@@ -403,19 +406,7 @@ fn the_root_at_any_size_is_the_root_of_that_prefix() {
     use omni::systems::ledger::Ledger;
     let home = tempfile::tempdir().unwrap();
     let dir = populated(home.path(), 3);
-    let events = home.path().join("events.jsonl");
-    let lines: String = (0..10)
-        .map(|i| {
-            format!("{{\"type\":\"scanner\",\"source\":\"10.9.0.{i}\",\"severity\":\"low\"}}\n")
-        })
-        .collect();
-    std::fs::write(&events, lines).unwrap();
-    let out = ledger(
-        home.path(),
-        &dir,
-        &["record", "--batch", events.to_str().unwrap()],
-    );
-    assert!(out.status.success(), "{}", text(&out));
+    record_batch(home.path(), &dir, 10, |i| format!("10.9.0.{i}"));
     let out = ledger(
         home.path(),
         &dir,

@@ -259,21 +259,7 @@ fn a_replica_answers_an_array_once_every_event_is_committed() {
     let (code, v) = post(&addrs[2], "/v1/events", "application/json", &bad);
     assert_eq!(code, 400, "{v}");
     // The four replicas agree on the five entries.
-    let until = Instant::now() + Duration::from_secs(30);
-    loop {
-        let st: Vec<Value> = addrs
-            .iter()
-            .map(|a| get(a, "/v1/cluster/status").1)
-            .collect();
-        if st
-            .iter()
-            .all(|s| s["size"] == 5 && s["root"] == st[0]["root"])
-        {
-            break;
-        }
-        assert!(Instant::now() < until, "the replicas disagree: {st:?}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    agree(&addrs, 5);
     // An event with its time given signs to the same entry every time on one
     // replica (another replica would sign its own): submitted again, it is
     // answered at once with the index it was committed at, and committed once.
@@ -291,6 +277,12 @@ fn a_replica_answers_an_array_once_every_event_is_committed() {
         );
         assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
     }
+    agree(&addrs, 6);
+}
+
+/// Waits (30 s at most) until every replica holds `size` entries with the
+/// same root.
+fn agree(addrs: &[String], size: u64) {
     let until = Instant::now() + Duration::from_secs(30);
     loop {
         let st: Vec<Value> = addrs
@@ -299,9 +291,9 @@ fn a_replica_answers_an_array_once_every_event_is_committed() {
             .collect();
         if st
             .iter()
-            .all(|s| s["size"] == 6 && s["root"] == st[0]["root"])
+            .all(|s| s["size"] == size && s["root"] == st[0]["root"])
         {
-            break;
+            return;
         }
         assert!(Instant::now() < until, "the replicas disagree: {st:?}");
         std::thread::sleep(Duration::from_millis(100));
