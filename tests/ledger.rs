@@ -307,6 +307,58 @@ fn record_batch(home: &Path, dir: &Path, n: usize, source: impl Fn(usize) -> Str
     assert!(out.status.success(), "{}", text(&out));
 }
 
+/// Signatures are deterministic: the same event with its time given is the
+/// same entry. Recorded again (alone, or in a batch, twice in one batch) it
+/// is not appended again, so the ledger stays one `verify` accepts.
+#[test]
+fn recording_the_same_event_again_appends_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("ledger");
+    assert!(ledger(home.path(), &dir, &["init"]).status.success());
+    let once = [
+        "record",
+        "--type",
+        "scanner",
+        "--source",
+        "192.0.2.1",
+        "--severity",
+        "low",
+        "--time",
+        "2026-01-01T00:00:00Z",
+    ];
+    let first = ledger(home.path(), &dir, &once);
+    assert!(first.status.success(), "{}", text(&first));
+    let again = ledger(home.path(), &dir, &once);
+    assert!(again.status.success(), "{}", text(&again));
+    assert!(
+        text(&again).contains("entry 0 of 1, recorded already"),
+        "{}",
+        text(&again)
+    );
+    let events = home.path().join("events.jsonl");
+    let line = |src: &str| {
+        format!(
+            "{{\"type\":\"scanner\",\"source\":\"{src}\",\"severity\":\"low\",\"time\":\"2026-01-01T00:00:00Z\"}}\n"
+        )
+    };
+    let batch = [line("192.0.2.1"), line("192.0.2.2"), line("192.0.2.2")].concat();
+    std::fs::write(&events, batch).unwrap();
+    let out = ledger(
+        home.path(),
+        &dir,
+        &["record", "--batch", events.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("recorded 1 events: entries 1 to 1 of 2; 2 were in the ledger already"),
+        "{}",
+        text(&out)
+    );
+    let (code, v) = verify(home.path(), &dir);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["entries"], 2, "{v}");
+}
+
 /// Damage spread over many blocks of a larger ledger (`verify` checks blocks
 /// of 256 entries on several threads, out of order, and consumes them in
 /// order): the lowest damaged index is named every time, whatever the kind

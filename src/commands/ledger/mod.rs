@@ -485,8 +485,14 @@ pub(super) fn body(
 
 #[derive(Serialize)]
 pub(super) struct Recorded {
+    /// The first entry appended now (or, when nothing was, the existing
+    /// entry of the first event).
     first: u64,
+    /// Entries appended now.
     count: u64,
+    /// Events that were in the ledger already (recorded before: the same
+    /// signed entry), not appended again.
+    already: u64,
     size: u64,
     root: String,
     /// The ids, when few.
@@ -495,17 +501,31 @@ pub(super) struct Recorded {
 
 impl Render for Recorded {
     fn text(&self, w: &mut dyn Write, _style: Style) -> io::Result<()> {
-        if self.count == 1 {
-            writeln!(w, "{}  entry {} of {}", self.ids[0], self.first, self.size)
-        } else {
-            writeln!(
+        match (self.count, self.already) {
+            (1, 0) => writeln!(w, "{}  entry {} of {}", self.ids[0], self.first, self.size),
+            (0, 1) if !self.ids.is_empty() => writeln!(
                 w,
-                "recorded {} events: entries {} to {} of {}",
-                self.count,
-                self.first,
-                self.first + self.count - 1,
+                "{}  entry {} of {}, recorded already",
+                self.ids[0], self.first, self.size
+            ),
+            (0, already) => writeln!(
+                w,
+                "recorded 0 events: all {already} are in the ledger already ({} entries)",
                 self.size
-            )
+            ),
+            (count, already) => {
+                write!(
+                    w,
+                    "recorded {count} events: entries {} to {} of {}",
+                    self.first,
+                    self.first + count - 1,
+                    self.size
+                )?;
+                if already > 0 {
+                    write!(w, "; {already} were in the ledger already")?;
+                }
+                writeln!(w)
+            }
         }
     }
 }
@@ -559,7 +579,9 @@ pub(super) fn commit(ledger: &mut Ledger, bodies: Vec<Body>) -> Result<Recorded,
     let events = sign_all(bodies, &key, crate::runtime::available_cpus());
     let payloads: Vec<Vec<u8>> = events.iter().map(Event::to_entry).collect();
     // NB: signed here with the node key, so no need to check them again.
-    let range = ledger.append_entries(&payloads)?;
+    let before = ledger.len();
+    let indices = ledger.append_new(&payloads)?;
+    let count = ledger.len() - before;
     let ids = if payloads.len() <= 100 {
         payloads
             .iter()
@@ -569,8 +591,13 @@ pub(super) fn commit(ledger: &mut Ledger, bodies: Vec<Body>) -> Result<Recorded,
         Vec::new()
     };
     Ok(Recorded {
-        first: range.start,
-        count: range.end - range.start,
+        first: if count > 0 {
+            before
+        } else {
+            indices.first().copied().unwrap_or(before)
+        },
+        count,
+        already: payloads.len() as u64 - count,
         size: ledger.len(),
         root: b64(&ledger.root()),
         ids,
@@ -1545,6 +1572,7 @@ pub(super) fn submit(
         201 => Ok(Recorded {
             first: v["index"].as_u64().unwrap_or(0),
             count: 1,
+            already: 0,
             size: v["size"].as_u64().unwrap_or(0),
             root: String::new(),
             ids: vec![v["id"].as_str().unwrap_or_default().to_owned()],

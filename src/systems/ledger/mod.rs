@@ -582,7 +582,39 @@ impl Ledger {
         Ok(new.len() as u64)
     }
 
-    /// Appends checked entries as one commit.
+    /// Appends those of `payloads` (checked entries) that are not in the
+    /// ledger yet, in order and once each, as one commit (none when all are
+    /// there); returns each one's index, old or new. Signatures are
+    /// deterministic, so the same event signed twice (a retried `record`
+    /// with its time given) is the same entry: recording it again changes
+    /// nothing, where appending it would leave a replay that `verify`
+    /// refuses.
+    pub fn append_new(&mut self, payloads: &[Vec<u8>]) -> Result<Vec<u64>, LedgerError> {
+        let copies = self.log.find_copies(payloads)?;
+        let mut fresh: Vec<Vec<u8>> = Vec::new();
+        let mut pending: std::collections::HashMap<&[u8], u64> = std::collections::HashMap::new();
+        let mut next = self.len();
+        let mut indices = Vec::with_capacity(payloads.len());
+        for (p, copy) in payloads.iter().zip(copies) {
+            let index = match copy.or_else(|| pending.get(&p[..]).copied()) {
+                Some(i) => i,
+                None => {
+                    pending.insert(p, next);
+                    fresh.push(p.clone());
+                    next += 1;
+                    next - 1
+                }
+            };
+            indices.push(index);
+        }
+        if !fresh.is_empty() {
+            self.append_entries(&fresh)?;
+        }
+        Ok(indices)
+    }
+
+    /// Appends checked entries as one commit (the caller makes sure none is
+    /// in the ledger already; see [`Ledger::append_new`]).
     pub fn append_entries(
         &mut self,
         payloads: &[Vec<u8>],

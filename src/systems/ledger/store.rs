@@ -83,10 +83,18 @@ pub struct Log {
     /// (first index, path) of each segment, in order.
     segments: Vec<(u64, PathBuf)>,
     places: Vec<Place>,
+    /// (length, CRC-32C) → the first record with them: built by the first
+    /// [`Log::find_copies`], kept current by [`Log::append`].
+    sums: Option<std::collections::HashMap<u64, u64>>,
     /// The last segment, open for appending (writers only).
     active: Option<File>,
     active_len: u64,
     pub torn: Option<Torn>,
+}
+
+/// A record's length and CRC-32C as one key.
+fn sum(len: u32, crc: u32) -> u64 {
+    u64::from(len) << 32 | u64::from(crc)
 }
 
 fn segment_name(first: u64) -> String {
@@ -124,6 +132,7 @@ impl Log {
             dir: dir.to_path_buf(),
             segments,
             places: Vec::new(),
+            sums: None,
             active: None,
             active_len: 0,
             torn: None,
@@ -318,6 +327,41 @@ impl Log {
         Ok(buf)
     }
 
+    /// For each of `payloads`, the index of an identical record already in
+    /// the log, if any: candidates by length and CRC-32C (kept for every
+    /// record since the open; a table of them is built on the first call,
+    /// about 24 bytes a record, and kept current by [`Log::append`]),
+    /// confirmed byte for byte. Two records rarely share both; then the
+    /// whole record table is searched.
+    pub fn find_copies(&mut self, payloads: &[Vec<u8>]) -> Result<Vec<Option<u64>>, LogError> {
+        if self.sums.is_none() {
+            let mut m = std::collections::HashMap::with_capacity(self.places.len());
+            for (i, p) in self.places.iter().enumerate() {
+                m.entry(sum(p.len, p.crc)).or_insert(i as u64);
+            }
+            self.sums = Some(m);
+        }
+        let sums = self.sums.as_ref().expect("built above");
+        let mut out = vec![None; payloads.len()];
+        for (k, p) in payloads.iter().enumerate() {
+            let (len, crc) = (p.len() as u32, crc32c::crc32c(p));
+            let Some(&first) = sums.get(&sum(len, crc)) else {
+                continue;
+            };
+            if self.read(first)? == *p {
+                out[k] = Some(first);
+                continue;
+            }
+            for (i, place) in self.places.iter().enumerate().skip(first as usize + 1) {
+                if place.len == len && place.crc == crc && self.read(i as u64)? == *p {
+                    out[k] = Some(i as u64);
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Appends `payloads` as one batch and syncs: when this returns `Ok`,
     /// every one of them is durable.
     pub fn append(&mut self, payloads: &[Vec<u8>]) -> Result<(), LogError> {
@@ -372,6 +416,12 @@ impl Log {
                 .map_err(io_err(&self.dir))?;
         }
         self.active_len += buf.len() as u64;
+        if let Some(sums) = &mut self.sums {
+            let first = self.places.len() as u64;
+            for (k, p) in places.iter().enumerate() {
+                sums.entry(sum(p.len, p.crc)).or_insert(first + k as u64);
+            }
+        }
         self.places.extend(places);
         Ok(())
     }
