@@ -181,6 +181,26 @@ fn a_node_commits_an_array_of_events_whole_or_not_at_all() {
     assert_eq!(v["index"], 5);
     assert_eq!(v["size"], 6);
     assert_eq!(v["id"].as_str().unwrap().len(), 32);
+    // The same timed event twice, alone then in an array: one entry, the
+    // same index each time.
+    let timed = r#"{"type":"scanner","source":"192.0.2.11","severity":"low","time":"2026-01-01T00:00:00Z"}"#;
+    let (code, first) = post(&addr, "/v1/events", json, timed);
+    assert_eq!(code, 201, "{first}");
+    assert_eq!(first["index"], 6);
+    let (code, again) = post(&addr, "/v1/events", json, timed);
+    assert_eq!(code, 201, "{again}");
+    assert_eq!(
+        (&again["index"], &again["size"]),
+        (&first["index"], &first["size"])
+    );
+    let (code, v) = post(
+        &addr,
+        "/v1/events",
+        json,
+        &format!("[{timed},{}]", event("192.0.2.12")),
+    );
+    assert_eq!(code, 201, "{v}");
+    assert_eq!(indices(&v), [6, 7], "{v}");
     drop(_node);
     let out = omni(home.path())
         .args(["ledger", "verify", "--data-dir"])
@@ -188,7 +208,7 @@ fn a_node_commits_an_array_of_events_whole_or_not_at_all() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("intact: 6 entries"), "{}", text(&out));
+    assert!(text(&out).contains("intact: 8 entries"), "{}", text(&out));
 }
 
 #[test]
