@@ -792,7 +792,7 @@ impl Inner {
 
     /// Applies one ordered batch: checks every entry, appends the new valid
     /// ones as one commit, wakes their submitters, cosigns.
-    fn apply(&self, batch: Vec<Ordered>) {
+    fn apply(self: &Arc<Self>, batch: Vec<Ordered>) {
         if self
             .failed
             .lock()
@@ -889,28 +889,49 @@ impl Inner {
     }
 
     /// Checks each candidate entry (parse, canonical form, strict
-    /// signature by a trusted key), spread over the available cores.
-    fn check_all(&self, candidates: &[(usize, Hash, Vec<u8>)]) -> Vec<Result<(), EventError>> {
+    /// signature by a trusted key), spread over the available cores: the
+    /// calling thread checks one share, the runtime's blocking threads the
+    /// others. Those threads outlive the batch: starting threads for every
+    /// batch cost more than the checks of a small one (each new thread
+    /// also takes fresh pages for its stack and its allocator heap).
+    fn check_all(
+        self: &Arc<Self>,
+        candidates: &[(usize, Hash, Vec<u8>)],
+    ) -> Vec<Result<(), EventError>> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(candidates.len() / 64 + 1);
-        let chunk = candidates.len().div_ceil(threads.max(1)).max(1);
-        let keys = &self.verifiers;
-        std::thread::scope(|s| {
-            let parts: Vec<_> = candidates
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        let entries: Vec<&[u8]> = part.iter().map(|(_, _, e)| &e[..]).collect();
-                        check_entries(&entries, keys, &mut Vec::new())
-                    })
-                })
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| p.join().expect("a checking thread panicked"))
-                .collect()
-        })
+        let chunk = candidates.len().div_ceil(threads).max(1);
+        let mut shares = candidates.chunks(chunk);
+        let Some(mine) = shares.next() else {
+            return Vec::new();
+        };
+        let runtime = tokio::runtime::Handle::try_current().ok();
+        let helpers: Vec<_> = shares
+            .map(|share| {
+                let entries: Vec<Vec<u8>> = share.iter().map(|(_, _, e)| e.clone()).collect();
+                let (tx, rx) = std::sync::mpsc::channel();
+                let me = self.clone();
+                let job = move || {
+                    let entries: Vec<&[u8]> = entries.iter().map(|e| &e[..]).collect();
+                    let _ = tx.send(check_entries(&entries, &me.verifiers, &mut Vec::new()));
+                };
+                match &runtime {
+                    Some(rt) => drop(rt.spawn_blocking(job)),
+                    None => job(),
+                }
+                rx
+            })
+            .collect();
+        let entries: Vec<&[u8]> = mine.iter().map(|(_, _, e)| &e[..]).collect();
+        let mut verdicts = check_entries(&entries, &self.verifiers, &mut Vec::new());
+        for rx in helpers {
+            verdicts.extend(
+                rx.recv()
+                    .expect("a checking thread ended without its verdicts"),
+            );
+        }
+        verdicts
     }
 
     /// Entries `leaves` were committed from index `first`: forget them in
