@@ -137,7 +137,7 @@ struct NodeArgs {
     /// With --peers: the pause between two consensus units of one replica
     #[arg(
         long,
-        default_value = "20ms",
+        default_value = "10ms",
         value_name = "DURATION",
         requires = "peers"
     )]
