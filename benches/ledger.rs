@@ -8,7 +8,10 @@
 //!   parsed, checked canonical and verified strictly with `verify_strict`
 //!   (`Event::parse` then `Event::check`, the one-off path);
 //! - `ledger/check/entry`: the same answer by `event::check_entry` with
-//!   prepared keys (what `verify` does per entry);
+//!   prepared keys, one entry at a time;
+//! - `ledger/check/entries/256`: 256 entries checked as one batch by
+//!   `event::check_entries` (one shared field inversion): what `verify` and
+//!   the cluster replicas do;
 //! - `ledger/merkle/root/1M`: the root of a million leaves from their hashes;
 //! - `ledger/merkle/inclusion/1M`: one inclusion proof in that tree;
 //! - `ledger/query/source-32/100k/{scan,index,index-cold}`: `query --source
@@ -18,7 +21,9 @@
 //!   fresh `query` process pays on top of opening the log).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use omni::systems::ledger::event::{Body, Event, Net, Severity, Verifiers, check_entry};
+use omni::systems::ledger::event::{
+    Body, Event, Net, Severity, Verifiers, check_entries, check_entry,
+};
 use omni::systems::ledger::index::{Filter, Index};
 use omni::systems::ledger::{Ledger, init, merkle};
 
@@ -83,6 +88,18 @@ fn ledger(c: &mut Criterion) {
             check_entry(&events[i], &keys, &mut scratch).expect("valid");
         })
     });
+    // What `verify` and the replicas do: a block checked as one batch (one
+    // shared field inversion); per entry.
+    let block: Vec<&[u8]> = events[..256].iter().map(|e| &e[..]).collect();
+    let mut group = c.benchmark_group("ledger/check");
+    group.throughput(criterion::Throughput::Elements(block.len() as u64));
+    group.bench_function("entries/256", |b| {
+        b.iter(|| {
+            let verdicts = check_entries(&block, &keys, &mut scratch);
+            assert!(verdicts.iter().all(Result::is_ok));
+        })
+    });
+    group.finish();
 }
 
 fn tree(c: &mut Criterion) {
