@@ -21,28 +21,17 @@
 //!   fresh `query` process pays on top of opening the log).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use omni::systems::ledger::event::{
-    Body, Event, Net, Severity, Verifiers, check_entries, check_entry,
-};
+use omni::systems::ledger::event::{Body, Event, Net, Verifiers, check_entries, check_entry};
 use omni::systems::ledger::index::{Filter, Index};
 use omni::systems::ledger::{Ledger, init, merkle};
+
+#[path = "support/events.rs"]
+mod events;
 
 fn body(i: u32, reporter: &str) -> Body {
     let mut meta = serde_json::Map::new();
     meta.insert("attempts".into(), (i % 17).into());
-    Body {
-        v: 1,
-        time: "2026-11-23T10:00:00.000Z".into(),
-        kind: "brute_force".into(),
-        source: format!("10.{}.{}.{}", i >> 16 & 255, i >> 8 & 255, i & 255)
-            .parse()
-            .expect("address"),
-        severity: Severity::High,
-        ttl: 86_400,
-        meta,
-        domain: "org-a".into(),
-        reporter: reporter.into(),
-    }
+    events::body(i, reporter, "org-a", 86_400, meta)
 }
 
 fn ledger(c: &mut Criterion) {

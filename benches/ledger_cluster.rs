@@ -39,6 +39,9 @@ use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 use tokio::process::{Child, Command};
 
+#[path = "support/events.rs"]
+mod events;
+
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
 #[derive(Debug, Clone)]
@@ -516,26 +519,19 @@ async fn etcd(opts: &Opts, work: &Path, value_len: usize) -> Result<Figures, Err
 /// (as they do: a block at a time, `check_entries`). Measured on one
 /// thread with events shaped like the load's; returns µs per event.
 fn crypto_floor(events: u32) -> f64 {
-    use omni::systems::ledger::event::{Body, Severity, Verifiers, check_entries};
+    use omni::systems::ledger::event::{Body, Verifiers, check_entries};
     let key = omni::runtime::crypto::generate_os();
     let id = omni::runtime::crypto::KeyId::of(&key.verifying_key()).to_hex();
     let bodies: Vec<Body> = (0..events)
         .map(|i| {
-            let meta: serde_json::Value =
-                serde_json::json!({"attempts": i % 17, "filter": "sshd", "seq": i});
-            Body {
-                v: 1,
-                time: "2026-11-23T10:00:00.000Z".into(),
-                kind: "brute_force".into(),
-                source: format!("10.{}.{}.{}", i >> 16 & 255, i >> 8 & 255, i & 255)
-                    .parse()
-                    .expect("an address"),
-                severity: Severity::High,
-                ttl: 3600,
-                meta: meta.as_object().cloned().unwrap_or_default(),
-                domain: "org1".into(),
-                reporter: id.clone(),
-            }
+            let meta = serde_json::json!({"attempts": i % 17, "filter": "sshd", "seq": i});
+            events::body(
+                i,
+                &id,
+                "org1",
+                3600,
+                meta.as_object().cloned().unwrap_or_default(),
+            )
         })
         .collect();
     let t = Instant::now();
