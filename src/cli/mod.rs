@@ -761,5 +761,9 @@ fn init_logging(verbose: u8, quiet: bool, color: bool) {
         .with_target(false)
         .with_ansi(color)
         .without_time()
+        // NB: a failed write (stderr on a full disk) must not report itself
+        // on stderr: that report panics, and a panic in a task would stop
+        // the task that was handling the failure.
+        .log_internal_errors(false)
         .try_init();
 }

@@ -735,12 +735,13 @@ impl Inner {
 
     /// Stops the replica for good: the node exits with `why`.
     fn fail(&self, why: String) {
-        tracing::error!(error = %why, "stopping this replica");
+        // NB: stop first, log after: the log may be on the disk that failed.
         self.failed
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .get_or_insert(why);
+            .get_or_insert_with(|| why.clone());
         self.halt.cancel();
+        tracing::error!(error = %why, "stopping this replica");
     }
 
     /// Takes the next proposal from the pool.
