@@ -143,6 +143,48 @@ impl Drop for Executor {
     }
 }
 
+/// `f` over `items`, in order, spread over the cores: one share per core
+/// (at least `min_share` items each); the calling thread does the first,
+/// the runtime's blocking threads the others (on a copy of their items).
+/// Those threads outlive the call, so a caller that does this often (a
+/// replica checking every ordered batch) starts no thread each time. For
+/// CPU-bound work, called from a blocking context (a `spawn_blocking` task
+/// or a plain thread); outside a runtime, everything runs on the caller. A
+/// share whose task never ran (the runtime shutting down) is done here.
+pub fn map_shares<T, R, F>(items: &[T], min_share: usize, f: F) -> Vec<R>
+where
+    T: Clone + Send + 'static,
+    R: Send + 'static,
+    F: Fn(&[T]) -> Vec<R> + Clone + Send + 'static,
+{
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len() / min_share.max(1) + 1);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let mut shares = items.chunks(chunk);
+    let Some(first) = shares.next() else {
+        return Vec::new();
+    };
+    let runtime = tokio::runtime::Handle::try_current().ok();
+    let helpers: Vec<_> = shares
+        .map(|share| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            if let Some(rt) = &runtime {
+                let (owned, f) = (share.to_vec(), f.clone());
+                drop(rt.spawn_blocking(move || {
+                    let _ = tx.send(f(&owned));
+                }));
+            }
+            (share, rx)
+        })
+        .collect();
+    let mut out = f(first);
+    for (share, rx) in helpers {
+        out.extend(rx.recv().unwrap_or_else(|_| f(share)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +228,37 @@ mod tests {
         );
         assert_eq!(ex.runtime().unwrap().metrics().num_workers(), 1);
         assert!(!ex.limit_workers(1), "too late once started");
+    }
+
+    #[test]
+    fn shares_come_back_in_order_from_several_threads() {
+        let items: Vec<u64> = (0..10_000).collect();
+        let work = |share: &[u64]| -> Vec<(u64, std::thread::ThreadId)> {
+            let me = std::thread::current().id();
+            share.iter().map(|x| (x * x, me)).collect()
+        };
+        // Outside a runtime: all on the caller.
+        let alone = map_shares(&items, 64, work);
+        assert!(alone.iter().all(|(_, t)| *t == std::thread::current().id()));
+        let ex = Executor::new(1);
+        let rt = ex.runtime().unwrap();
+        let out = rt.block_on(async {
+            tokio::task::spawn_blocking(move || map_shares(&items, 64, work))
+                .await
+                .unwrap()
+        });
+        let squares: Vec<u64> = out.iter().map(|(x, _)| *x).collect();
+        assert_eq!(squares, (0..10_000u64).map(|x| x * x).collect::<Vec<_>>());
+        let threads: std::collections::HashSet<_> = out.iter().map(|(_, t)| *t).collect();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(
+            threads.len(),
+            cores.min(10_000 / 64 + 1),
+            "one share per core"
+        );
+        // Fewer items than a share: one thread.
+        assert_eq!(map_shares(&[1u64, 2, 3], 64, work).len(), 3);
+        assert!(map_shares(&[] as &[u64], 64, work).is_empty());
     }
 
     #[test]

@@ -48,6 +48,7 @@ use super::event::{Event, EventError, Verifiers, b64, check_entries, entry_id};
 use super::merkle::{self, Hash};
 use super::{Ledger, LedgerError};
 use crate::runtime::crypto::{self, KeyId};
+use crate::runtime::executor::map_shares;
 use link::{Frame, Identity, Outbox, kind};
 use order::{Consensus, Ordered, Timing};
 
@@ -674,7 +675,12 @@ impl Inner {
                 while let Some(batch) = ordered_rx.recv().await {
                     let head = batch.last().map_or(0, |u| u.round);
                     let me2 = me.clone();
-                    let _ = tokio::task::spawn_blocking(move || me2.apply(batch)).await;
+                    if let Err(e) = tokio::task::spawn_blocking(move || me2.apply(batch)).await {
+                        // A batch skipped would leave this log short of the
+                        // others': stop rather than go on without it.
+                        me.fail(format!("applying ordered entries failed: {e}"));
+                        return false;
+                    }
                     if head >= cut {
                         return true;
                     }
@@ -890,49 +896,18 @@ impl Inner {
     }
 
     /// Checks each candidate entry (parse, canonical form, strict
-    /// signature by a trusted key), spread over the available cores: the
-    /// calling thread checks one share, the runtime's blocking threads the
-    /// others. Those threads outlive the batch: starting threads for every
-    /// batch cost more than the checks of a small one (each new thread
-    /// also takes fresh pages for its stack and its allocator heap).
+    /// signature by a trusted key), spread over the available cores on
+    /// threads that outlive the batch (starting threads for every batch
+    /// cost more than the checks of a small one).
     fn check_all(
         self: &Arc<Self>,
         candidates: &[(usize, Hash, Vec<u8>)],
     ) -> Vec<Result<(), EventError>> {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(candidates.len() / 64 + 1);
-        let chunk = candidates.len().div_ceil(threads).max(1);
-        let mut shares = candidates.chunks(chunk);
-        let Some(mine) = shares.next() else {
-            return Vec::new();
-        };
-        let runtime = tokio::runtime::Handle::try_current().ok();
-        let helpers: Vec<_> = shares
-            .map(|share| {
-                let entries: Vec<Vec<u8>> = share.iter().map(|(_, _, e)| e.clone()).collect();
-                let (tx, rx) = std::sync::mpsc::channel();
-                let me = self.clone();
-                let job = move || {
-                    let entries: Vec<&[u8]> = entries.iter().map(|e| &e[..]).collect();
-                    let _ = tx.send(check_entries(&entries, &me.verifiers, &mut Vec::new()));
-                };
-                match &runtime {
-                    Some(rt) => drop(rt.spawn_blocking(job)),
-                    None => job(),
-                }
-                rx
-            })
-            .collect();
-        let entries: Vec<&[u8]> = mine.iter().map(|(_, _, e)| &e[..]).collect();
-        let mut verdicts = check_entries(&entries, &self.verifiers, &mut Vec::new());
-        for rx in helpers {
-            verdicts.extend(
-                rx.recv()
-                    .expect("a checking thread ended without its verdicts"),
-            );
-        }
-        verdicts
+        let me = self.clone();
+        map_shares(candidates, 64, move |share: &[(usize, Hash, Vec<u8>)]| {
+            let entries: Vec<&[u8]> = share.iter().map(|(_, _, e)| &e[..]).collect();
+            check_entries(&entries, &me.verifiers, &mut Vec::new())
+        })
     }
 
     /// Entries `leaves` were committed from index `first`: forget them in
