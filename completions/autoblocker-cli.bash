@@ -799,7 +799,7 @@ _autoblocker__cli() {
             return 0
             ;;
         autoblocker__subcmd__cli__subcmd__node)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --port --listen --allow-public --peers --round-timeout --unit-interval --session-rounds --commit-timeout --api-key --min-severity --threshold --detach --policy --help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --port --listen --allow-public --peers --round-timeout --unit-interval --idle-unit-interval --session-rounds --commit-timeout --api-key --min-severity --threshold --detach --policy --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -862,6 +862,10 @@ _autoblocker__cli() {
                     return 0
                     ;;
                 --unit-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-unit-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -4455,7 +4455,7 @@ _omni() {
             return 0
             ;;
         omni__subcmd__ledger__subcmd__node)
-            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --port --listen --allow-public --peers --round-timeout --unit-interval --session-rounds --commit-timeout --api-key --min-severity --threshold --detach --policy --help"
+            opts="-q -v -h --config --format --color --quiet --verbose --workers --cpu-percent --memory-limit --io-ops --seed --sandbox --stats --data-dir --port --listen --allow-public --peers --round-timeout --unit-interval --idle-unit-interval --session-rounds --commit-timeout --api-key --min-severity --threshold --detach --policy --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4518,6 +4518,10 @@ _omni() {
                     return 0
                     ;;
                 --unit-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-unit-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1473,7 +1473,8 @@ complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcom
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l listen -d 'The address to listen on' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l peers -d 'The other replicas\' nodes (HOST:PORT,...); their keys must be in <data-dir>/replicas/' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l round-timeout -d 'With --peers: how long a replica waits for a missing unit before asking again' -r
-complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l unit-interval -d 'With --peers: the pause between two consensus units of one replica' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l unit-interval -d 'With --peers: the pause between two consensus units of one replica while events wait to be ordered' -r
+complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l idle-unit-interval -d 'With --peers: the pause between two units while nothing waits to be ordered (at least --unit-interval)' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l session-rounds -d 'With --peers: consensus rounds per session' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l commit-timeout -d 'With --peers: how long a submission waits for its commit' -r
 complete -c omni -n "__fish_omni_using_subcommand ledger; and __fish_seen_subcommand_from node" -l api-key -d 'A key clients and bouncers send in X-Api-Key (repeatable; default: <data-dir>/api-key, created when missing)' -r

@@ -114,6 +114,9 @@ impl Cluster {
             .args(["--listen", ip, "--port", port, "--api-key", KEY])
             .args(["--peers", &peers.join(",")])
             .args(["--session-rounds", "300", "--unit-interval", "20ms"])
+            // Sessions end by rounds: idle rounds as fast as busy ones, so
+            // the tests' sessions pass in seconds.
+            .args(["--idle-unit-interval", "20ms"])
             .args(["--round-timeout", "1000ms"])
             .args(&self.extra[i])
             .stdout(Stdio::null())

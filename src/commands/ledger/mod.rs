@@ -134,7 +134,7 @@ struct NodeArgs {
         requires = "peers"
     )]
     round_timeout: String,
-    /// With --peers: the pause between two consensus units of one replica
+    /// With --peers: the pause between two consensus units of one replica while events wait to be ordered
     #[arg(
         long,
         default_value = "10ms",
@@ -142,6 +142,14 @@ struct NodeArgs {
         requires = "peers"
     )]
     unit_interval: String,
+    /// With --peers: the pause between two units while nothing waits to be ordered (at least --unit-interval)
+    #[arg(
+        long,
+        default_value = "50ms",
+        value_name = "DURATION",
+        requires = "peers"
+    )]
+    idle_unit_interval: String,
     /// With --peers: consensus rounds per session
     #[arg(long, default_value = "7200", value_name = "N", requires = "peers",
           value_parser = clap::value_parser!(u16).range(64..))]
@@ -1738,6 +1746,7 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
     };
     let timing = crate::systems::ledger::cluster::order::Timing {
         unit_interval: duration("unit-interval", &args.unit_interval)?,
+        idle_interval: duration("idle-unit-interval", &args.idle_unit_interval)?,
         round_timeout: duration("round-timeout", &args.round_timeout)?,
         session_rounds: args.session_rounds,
     };
@@ -1778,6 +1787,7 @@ fn node(ctx: &Ctx, args: &NodeArgs) -> Outcome {
                 ("--peers", args.peers.join(",")),
                 ("--round-timeout", args.round_timeout.clone()),
                 ("--unit-interval", args.unit_interval.clone()),
+                ("--idle-unit-interval", args.idle_unit_interval.clone()),
                 ("--session-rounds", args.session_rounds.to_string()),
                 ("--commit-timeout", args.commit_timeout.clone()),
             ] {

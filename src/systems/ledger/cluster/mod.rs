@@ -641,10 +641,11 @@ impl Inner {
             let (ordered_tx, mut ordered_rx) = mpsc::unbounded_channel();
             let (out_tx, mut out_rx) = mpsc::unbounded_channel::<(Option<usize>, Vec<u8>)>();
             let (stop_tx, stop_rx) = oneshot::channel();
-            let pool = self.clone();
+            let (pool, waiting) = (self.clone(), self.clone());
             let run = engine.run(order::Session {
                 id: session,
                 proposals: Arc::new(move || pool.propose()),
+                busy: Arc::new(move || waiting.busy()),
                 ordered: ordered_tx,
                 outbound: out_tx,
                 inbound,
@@ -748,6 +749,13 @@ impl Inner {
             .get_or_insert_with(|| why.clone());
         self.halt.cancel();
         tracing::error!(error = %why, "stopping this replica");
+    }
+
+    /// Whether entries wait to be ordered: submitted here (proposed or not
+    /// yet) or held for a peer's submission.
+    fn busy(&self) -> bool {
+        let pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        !(pool.fresh.is_empty() && pool.proposed.is_empty() && pool.standby.is_empty())
     }
 
     /// Takes the next proposal from the pool.

@@ -42,6 +42,9 @@ pub struct Session {
     pub id: u64,
     /// Called when the engine can carry a proposal.
     pub proposals: Proposals,
+    /// Whether anything waits to be ordered: units then come every
+    /// [`Timing::unit_interval`], otherwise every [`Timing::idle_interval`].
+    pub busy: Arc<dyn Fn() -> bool + Send + Sync>,
     /// Every finalised batch, in order.
     pub ordered: mpsc::UnboundedSender<Vec<Ordered>>,
     /// Messages for other replicas: (recipient, bytes); `None` is everyone.
@@ -65,8 +68,13 @@ pub trait Consensus: Send + Sync {
 /// How fast the engine goes.
 #[derive(Debug, Clone, Copy)]
 pub struct Timing {
-    /// Between two units of one replica.
+    /// Between two units of one replica while something waits to be
+    /// ordered.
     pub unit_interval: Duration,
+    /// Between two units of one replica while nothing does (at least
+    /// `unit_interval`): an idle cluster costs less, and the first event
+    /// after a pause waits at most this much longer.
+    pub idle_interval: Duration,
     /// How long a replica waits for a missing unit before asking again,
     /// and how often it re-sends its own.
     pub round_timeout: Duration,
@@ -88,12 +96,20 @@ impl Consensus for Aleph {
         let n = self.keys.len();
         let t = self.timing;
         let unit = t.unit_interval;
+        let idle = t.idle_interval.max(unit);
+        let busy = session.busy.clone();
         let timeout = t.round_timeout;
         let delays = aleph_bft::DelayConfig {
             tick_interval: Duration::from_millis(10),
             unit_rebroadcast_interval_min: timeout,
             unit_rebroadcast_interval_max: timeout + timeout / 2,
-            unit_creation_delay: Arc::new(move |r| if r == 0 { unit * 4 } else { unit }),
+            // NB: asked when a unit is scheduled, so a pause ends within
+            // one idle interval.
+            unit_creation_delay: Arc::new(move |r| match r {
+                0 => unit * 4,
+                _ if busy() => unit,
+                _ => idle,
+            }),
             coord_request_delay: Arc::new(move |k| timeout / 10 * (k as u32 + 1)),
             coord_request_recipients: Arc::new(|k| if k <= 2 { 3 } else { 1 }),
             parent_request_delay: Arc::new(move |_| timeout / 5),
