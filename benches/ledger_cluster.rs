@@ -23,7 +23,7 @@
 //!   cargo bench --bench ledger_cluster -- [--omni PATH] [--etcd PATH]
 //!       [--clients 32] [--batch 64] [--seconds 10] [--warmup 2]
 //!       [--only omni|etcd]
-//!       [--unit-interval 20ms]
+//!       [--unit-interval 10ms]
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
@@ -515,9 +515,10 @@ async fn etcd(opts: &Opts, work: &Path, value_len: usize) -> Result<Figures, Err
 }
 
 /// The CPU one committed event costs the cluster in signatures alone: the
-/// node it reaches signs it, and each of the 4 replicas checks it strictly
-/// (as they do: a block at a time, `check_entries`). Measured on one
-/// thread with events shaped like the load's; returns µs per event.
+/// node it reaches signs it (and encodes the entry), and each of the 4
+/// replicas checks it as they do (`check_entries`, a block at a time:
+/// parse, canonical form, strict signature). Measured on one thread with
+/// events shaped like the load's; returns µs per event.
 fn crypto_floor(events: u32) -> f64 {
     use omni::systems::ledger::event::{Body, Verifiers, check_entries};
     let key = omni::runtime::crypto::generate_os();
@@ -608,7 +609,7 @@ async fn run(opts: Opts) -> Result<(), Error> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
         let ceiling = cores * 1e6 / per_event;
         println!(
-            "signatures alone: {per_event:.1} µs of CPU per event (1 signing + 4 strict checks); \
+            "signatures alone: {per_event:.1} µs of CPU per event (1 signing + 4 checks as the replicas do them); \
              {cores} cores doing nothing else: at most {ceiling:.0} events/s = {:.2} × etcd",
             ceiling / e.rate()
         );

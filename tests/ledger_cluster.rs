@@ -256,8 +256,8 @@ impl Cluster {
         }
     }
 
-    /// Where replica `i` logs (outside its data directory, which a test may
-    /// fill up).
+    /// Where replica `i` logs: `log_at[i]`, else outside its data directory
+    /// (which a test may fill up).
     fn log_path(&self, i: usize) -> PathBuf {
         self.log_at[i]
             .clone()

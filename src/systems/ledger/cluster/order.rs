@@ -82,6 +82,19 @@ pub struct Timing {
     pub session_rounds: u16,
 }
 
+/// The pause before a replica's unit of `round`: a longer first one (the
+/// peers are still linking), then `unit_interval` while something waits to
+/// be ordered and `idle_interval` (at least `unit_interval`) while nothing
+/// does. The engine asks when it schedules a unit, so a pause ends within
+/// one idle interval.
+fn unit_delay(t: &Timing, round: usize, busy: bool) -> Duration {
+    match round {
+        0 => t.unit_interval * 4,
+        _ if busy => t.unit_interval,
+        _ => t.idle_interval.max(t.unit_interval),
+    }
+}
+
 /// AlephBFT with the replicas' Ed25519 keys.
 pub struct Aleph {
     pub me: usize,
@@ -95,21 +108,13 @@ impl Consensus for Aleph {
     async fn run(&self, session: Session) -> Result<(), String> {
         let n = self.keys.len();
         let t = self.timing;
-        let unit = t.unit_interval;
-        let idle = t.idle_interval.max(unit);
         let busy = session.busy.clone();
         let timeout = t.round_timeout;
         let delays = aleph_bft::DelayConfig {
             tick_interval: Duration::from_millis(10),
             unit_rebroadcast_interval_min: timeout,
             unit_rebroadcast_interval_max: timeout + timeout / 2,
-            // NB: asked when a unit is scheduled, so a pause ends within
-            // one idle interval.
-            unit_creation_delay: Arc::new(move |r| match r {
-                0 => unit * 4,
-                _ if busy() => unit,
-                _ => idle,
-            }),
+            unit_creation_delay: Arc::new(move |r| unit_delay(&t, r, busy())),
             coord_request_delay: Arc::new(move |k| timeout / 10 * (k as u32 + 1)),
             coord_request_recipients: Arc::new(|k| if k <= 2 { 3 } else { 1 }),
             parent_request_delay: Arc::new(move |_| timeout / 5),
@@ -398,6 +403,32 @@ impl futures::AsyncWrite for Saver {
 mod tests {
     use super::*;
     use futures::{AsyncReadExt, AsyncWriteExt};
+
+    #[test]
+    fn units_come_fast_while_work_waits_and_slowly_when_idle() {
+        let ms = Duration::from_millis;
+        let t = Timing {
+            unit_interval: ms(10),
+            idle_interval: ms(50),
+            round_timeout: ms(5000),
+            session_rounds: 7200,
+        };
+        assert_eq!(
+            unit_delay(&t, 0, true),
+            ms(40),
+            "the first unit waits for links"
+        );
+        assert_eq!(unit_delay(&t, 0, false), ms(40));
+        assert_eq!(unit_delay(&t, 1, true), ms(10));
+        assert_eq!(unit_delay(&t, 7000, true), ms(10));
+        assert_eq!(unit_delay(&t, 1, false), ms(50));
+        // An idle interval below the busy one is raised to it.
+        let fast_idle = Timing {
+            idle_interval: ms(5),
+            ..t
+        };
+        assert_eq!(unit_delay(&fast_idle, 3, false), ms(10));
+    }
 
     /// Saved units come back in order; a torn last record is cut, and
     /// units saved after that follow the good ones.
